@@ -1,0 +1,89 @@
+/**
+ * What one HTTP client's response values are made of, as data: the engine reads these tables and
+ * never hard-codes a client. A response is seen through "views" (the response object, its body
+ * stream, a reader on that stream); each view says what its members do to the body.
+ */
+
+/** How a close throws the connection away, which decides when `no-undrained-close` reports it. */
+export type CloseKind =
+  /** Cancels a web stream: a small body already received survives, a large one resets the socket. */
+  | 'cancel'
+  /** Destroys the socket or stream at any size (node:http `destroy()`, undici `body.destroy()`). */
+  | 'destroy';
+
+/** What touching a member (or calling it) does to the response body. */
+export type MemberEffect =
+  | { kind: 'consume' }
+  | { kind: 'read' }
+  | { kind: 'release'; close: CloseKind }
+  | { kind: 'inspect' }
+  | { kind: 'escape' }
+  /** The result is another view of the same body; `settles` when obtaining it already counts as consuming. */
+  | { kind: 'view'; view: string; settles?: boolean };
+
+/** A member's effect when it is read as a property and when it is called. */
+export interface MemberSpec {
+  readonly access?: MemberEffect;
+  readonly call?: MemberEffect;
+}
+
+/** One view of a response: the response object itself, its stream, a reader. */
+export interface ViewModel {
+  readonly members: Readonly<Record<string, MemberSpec>>;
+  /** `for await (… of view)`. */
+  readonly iterate?: MemberEffect;
+  /** Event names for `on`/`once`/`addListener(name, fn)` that read the stream. */
+  readonly readingEvents?: readonly string[];
+}
+
+/** Where a client's types are declared, to recognise its values by type. */
+export interface TypeSignature {
+  /** Name of the type's symbol, e.g. `Response` or `ResponseData`. */
+  readonly symbol: string;
+  /** Declaration file paths that identify this client's declaration of that symbol. */
+  readonly files: RegExp;
+  /** The view a value of this type is. */
+  readonly view: string;
+}
+
+/** A call that produces a response without type information: an import, or a global. */
+export interface NamedProducer {
+  /** Module names the binding is imported from; `null` for a global. */
+  readonly modules: readonly string[] | null;
+  /** Exported name (`default` for a default import); for globals, the global name. */
+  readonly name: string;
+  /** Whether the call returns a promise of the response (fetch) or the response directly. */
+  readonly returns: 'promise' | 'value';
+}
+
+/** The drains a fix may insert for this client. */
+export interface DrainSpec {
+  /** Statement text to release an unread body on a path that established an error status; `{{ref}}` is the response. */
+  readonly onError: string;
+  /** Statement text that reads the body to its end with constant memory. */
+  readonly consume: string;
+  /** Whether the drain needs an async context (`await`). */
+  readonly async: boolean;
+}
+
+/** Status guards: which members carry the status, the ok flag and the body. */
+export interface StatusSpec {
+  readonly statusMember: string;
+  readonly okMember?: string;
+  readonly bodyMember?: string;
+  readonly headersMember?: string;
+}
+
+/** Everything the engine knows about one client. */
+export interface ClientModel {
+  readonly id: string;
+  /** Name in messages and docs. */
+  readonly label: string;
+  /** The view a freshly produced response is. */
+  readonly rootView: string;
+  readonly views: Readonly<Record<string, ViewModel>>;
+  readonly types: readonly TypeSignature[];
+  readonly producers: readonly NamedProducer[];
+  readonly status: StatusSpec;
+  readonly drain: DrainSpec;
+}

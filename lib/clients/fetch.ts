@@ -1,0 +1,55 @@
+import type { ClientModel, ViewModel } from './client-model.js';
+import { webReaderView, webStreamView } from './web-streams.js';
+
+const consume = { call: { kind: 'consume' } } as const;
+const inspect = { access: { kind: 'inspect' } } as const;
+
+/** The WHATWG `Response` interface, shared by every fetch-shaped client. */
+export const fetchResponseView: ViewModel = {
+  members: {
+    json: consume,
+    text: consume,
+    arrayBuffer: consume,
+    blob: consume,
+    formData: consume,
+    bytes: consume,
+    body: { access: { kind: 'view', view: 'stream' } },
+    status: inspect,
+    ok: inspect,
+    statusText: inspect,
+    headers: inspect,
+    url: inspect,
+    redirected: inspect,
+    type: inspect,
+    bodyUsed: inspect,
+    // A clone tees the body: which of the two copies gets read is beyond a local analysis.
+    clone: { call: { kind: 'escape' } },
+  },
+};
+
+/** Global `fetch` (Node's bundled undici), `undici.fetch`, and anything typed with their `Response`. */
+export const fetchClient: ClientModel = {
+  id: 'fetch',
+  label: 'fetch',
+  rootView: 'response',
+  views: { response: fetchResponseView, stream: webStreamView, reader: webReaderView },
+  types: [
+    {
+      symbol: 'Response',
+      files: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/]types[\\/]|ky[\\/])/,
+      view: 'response',
+    },
+    // ky's `KyResponse` extends `Response`; it is recognised through its base type too.
+    { symbol: 'KyResponse', files: /[\\/]ky[\\/]/, view: 'response' },
+  ],
+  producers: [
+    { modules: null, name: 'fetch', returns: 'promise' },
+    { modules: ['undici'], name: 'fetch', returns: 'promise' },
+  ],
+  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
+  drain: {
+    onError: 'await {{ref}}.body?.cancel()',
+    consume: 'await {{ref}}.body?.pipeTo(new WritableStream())',
+    async: true,
+  },
+};

@@ -1,0 +1,100 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+/** A function, or the module body: the unit the path walk runs over. */
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.Program;
+
+/** Wrappers that pass a value through unchanged: TS assertions, optional chains. */
+export function isTransparent(node: TSESTree.Node): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+    case AST_NODE_TYPES.TSInstantiationExpression:
+    case AST_NODE_TYPES.ChainExpression:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Strips transparent wrappers around an expression. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (isTransparent(current)) current = (current as TSESTree.TSAsExpression).expression;
+  return current;
+}
+
+export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNode, TSESTree.Program> {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** The function (or module) whose body evaluates `node`. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode {
+  let current = node.parent;
+  while (current) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.Program) return current;
+    current = current.parent;
+  }
+  throw new Error('node outside a Program');
+}
+
+/**
+ * The outermost function between `node` and `owner`: creating it is when `owner`'s value is
+ * captured. `undefined` when `node` is evaluated by `owner` itself.
+ */
+export function capturingFunction(node: TSESTree.Node, owner: FunctionNode): TSESTree.Node | undefined {
+  let capture: TSESTree.Node | undefined;
+  for (let current = node.parent; current && current !== owner; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassExpression || current.type === AST_NODE_TYPES.ClassDeclaration) {
+      capture = current;
+    }
+  }
+  return capture;
+}
+
+/** Name of a non-computed member (or a string-literal computed one). */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.computed && node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return undefined;
+}
+
+/** Whether `node` is the callee of its parent call (looking through optional chains). */
+export function calledBy(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node ? parent : undefined;
+}
+
+/** The statement an expression belongs to, for naming where a value is dropped. */
+export function enclosingStatement(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && !/Statement|Declaration$/.test(current.type)) {
+    if (isFunctionNode(current.parent)) return current;
+    current = current.parent;
+  }
+  return current;
+}
+
+/** Calls `visit` on each child node (not `parent`), in key order. */
+export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+        visit(item as TSESTree.Node);
+      }
+    }
+  }
+}

@@ -1,0 +1,271 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { PathDomain, PathExit } from '../code-paths/path-walker.js';
+import {
+  BODYLESS,
+  ERROR,
+  EXISTS,
+  equalStates,
+  type FunctionState,
+  holderBit,
+  holdersOf,
+  isOwed,
+  joinStates,
+  mapResponse,
+  READ,
+  SETTLED,
+} from './body-state.js';
+import type { BodyLeak, LeakExitKind, UndrainedClose } from './findings.js';
+import type { FunctionPlan, PlanEvent } from './function-plan.js';
+import type { GuardFacts } from './response-guards.js';
+import type { ResponseUse } from './response-uses.js';
+import { isDeliberateClose } from './deliberate-close.js';
+
+/** Collects leaks and closes while the walker runs; duplicates (loops, `finally`) are merged. */
+export class FindingLog {
+  private readonly leaks = new Map<string, BodyLeak>();
+  private readonly closes = new Map<TSESTree.Node, UndrainedClose>();
+  private readonly ids = new WeakMap<TSESTree.Node, number>();
+
+  leak(leak: BodyLeak): void {
+    const key = `${this.id(leak.response.producer)}:${this.id(leak.exit.node)}:${leak.exit.kind}`;
+    const previous = this.leaks.get(key);
+    if (!previous) {
+      this.leaks.set(key, leak);
+      return;
+    }
+    this.leaks.set(key, {
+      ...previous,
+      mixed: previous.mixed || leak.mixed,
+      errorStatus: previous.errorStatus && leak.errorStatus,
+      holders: previous.holders.filter((holder) => leak.holders.includes(holder)),
+    });
+  }
+
+  close(close: UndrainedClose): void {
+    const previous = this.closes.get(close.call);
+    this.closes.set(close.call, previous ? { ...previous, errorStatus: previous.errorStatus && close.errorStatus } : close);
+  }
+
+  result(): { leaks: BodyLeak[]; closes: UndrainedClose[] } {
+    return { leaks: [...this.leaks.values()], closes: [...this.closes.values()] };
+  }
+
+  private counter = 0;
+
+  private id(node: TSESTree.Node): number {
+    let id = this.ids.get(node);
+    if (id === undefined) this.ids.set(node, (id = ++this.counter));
+    return id;
+  }
+}
+
+/** The response-body meaning of a path walk over one function. */
+export class BodyDomain implements PathDomain<FunctionState> {
+  constructor(
+    private readonly plan: FunctionPlan,
+    private readonly log: FindingLog,
+    private readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  ) {}
+
+  /** Before anything runs: callback parameters are live, everything else does not exist yet. */
+  entry(): FunctionState {
+    return this.plan.responses.map((planned) =>
+      planned.creation === undefined ? [this.fresh(planned.initialFlags, planned.initialHolders)] : [0],
+    );
+  }
+
+  join = joinStates;
+  equals = equalStates;
+
+  isEvent(node: TSESTree.Node): boolean {
+    return this.plan.events.has(node);
+  }
+
+  visit(node: TSESTree.Node, state: FunctionState): FunctionState {
+    let current = state;
+    for (const event of this.plan.events.get(node)!) current = this.apply(event, current);
+    return current;
+  }
+
+  refine(test: TSESTree.Expression, outcome: boolean, state: FunctionState): FunctionState {
+    const guards = this.plan.guards.get(test);
+    if (!guards) return state;
+    let current = state;
+    for (const { response, holder, guard } of guards) {
+      current = this.learn(current, response, holder, outcome ? guard.whenTrue : guard.whenFalse);
+    }
+    return current;
+  }
+
+  refineCase(
+    discriminant: TSESTree.Expression,
+    test: TSESTree.Expression,
+    matched: boolean,
+    state: FunctionState,
+  ): FunctionState {
+    const guards = this.plan.guards.get(discriminant);
+    if (!guards) return state;
+    let current = state;
+    for (const { response, holder, guard } of guards) {
+      if (guard.caseFacts) current = this.learn(current, response, holder, guard.caseFacts(test, matched));
+    }
+    return current;
+  }
+
+  leave(scope: TSESTree.Node, exit: PathExit, state: FunctionState): FunctionState {
+    const dying = this.plan.scopes.get(scope);
+    if (!dying) return state;
+    let current = state;
+    const masks = new Map<number, number>();
+    for (const { response, holder } of dying) masks.set(response, (masks.get(response) ?? 0) | holderBit(holder));
+    for (const [response, mask] of masks) {
+      current = this.dropHolders(current, response, mask, { kind: exitKind(scope, exit), node: exit.node });
+    }
+    return current;
+  }
+
+  exceptional(state: FunctionState): FunctionState {
+    // A callee's exception is out of scope: whatever was live is not this path's business.
+    let current = state;
+    for (let index = 0; index < current.length; index++) {
+      current = mapResponse(current, index, (value) => (value & EXISTS ? value | SETTLED | READ : value));
+    }
+    return current;
+  }
+
+  // ---- events -----------------------------------------------------------------------------
+
+  private apply(event: PlanEvent, state: FunctionState): FunctionState {
+    const planned = this.plan.responses[event.response]!;
+    switch (event.type) {
+      case 'create': {
+        const before = state[event.response]!;
+        const overwritten = before.filter((value) => isOwed(value) && holdersOf(value) !== 0);
+        if (overwritten.length > 0) {
+          this.reportLeak(event.response, before, overwritten, { kind: 'overwrite', node: event.binding });
+        }
+        const fresh = this.fresh(planned.initialFlags, planned.initialHolders);
+        const copy = state.slice();
+        copy[event.response] = [fresh];
+        return copy;
+      }
+      case 'use':
+        return this.use(state, event.response, event.holder, event.use);
+      case 'capture':
+        return this.onHolder(state, event.response, event.holder, (value) => value | SETTLED | READ);
+      case 'reassign':
+        return this.dropHolders(state, event.response, holderBit(event.holder), { kind: 'overwrite', node: event.node });
+    }
+  }
+
+  private use(state: FunctionState, response: number, holder: number, use: ResponseUse): FunctionState {
+    switch (use.kind) {
+      case 'inspect':
+      case 'drop':
+        return state;
+      case 'read':
+        return this.onHolder(state, response, holder, (value) => value | READ);
+      case 'release': {
+        const unread = state[response]!.filter(
+          (value) => value & holderBit(holder) && value & EXISTS && !(value & (READ | BODYLESS)),
+        );
+        if (unread.length > 0) {
+          this.log.close({
+            response: this.plan.responses[response]!.response,
+            call: use.call,
+            close: use.close,
+            errorStatus: unread.every((value) => value & ERROR),
+            deliberate: isDeliberateClose(use.call, this.scopeOf),
+          });
+        }
+        return this.onHolder(state, response, holder, (value) => value | SETTLED);
+      }
+      case 'alias': {
+        const planned = this.plan.responses[response]!;
+        let bits = 0;
+        for (const target of use.targets) {
+          const index = planned.holders.findIndex((existing) => existing.variable === target.variable);
+          if (index >= 0) bits |= holderBit(index);
+        }
+        const settle = use.settles ? SETTLED : 0;
+        return this.onHolder(state, response, holder, (value) => value | bits | settle);
+      }
+      default:
+        return this.onHolder(state, response, holder, (value) => value | SETTLED | READ);
+    }
+  }
+
+  private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState {
+    const flags = (facts.error ? ERROR : 0) | (facts.bodyless ? BODYLESS : 0);
+    return flags === 0 ? state : this.onHolder(state, response, holder, (value) => value | flags);
+  }
+
+  private onHolder(
+    state: FunctionState,
+    response: number,
+    holder: number,
+    update: (value: number) => number,
+  ): FunctionState {
+    const bit = holderBit(holder);
+    return mapResponse(state, response, (value) => (value & EXISTS && value & bit ? update(value) : value));
+  }
+
+  /** Holders die (scope exit, reassignment); a response left with none and still owed leaks. */
+  private dropHolders(
+    state: FunctionState,
+    response: number,
+    mask: number,
+    exit: { kind: LeakExitKind; node: TSESTree.Node },
+  ): FunctionState {
+    const before = state[response]!;
+    const leaking = before.filter((value) => value & mask && isOwed(value) && holdersOf(value & ~mask) === 0);
+    if (leaking.length > 0) this.reportLeak(response, before, leaking, exit);
+    return mapResponse(state, response, (value) => {
+      if (!(value & mask)) return value;
+      const remaining = value & ~mask;
+      return holdersOf(remaining) === 0 ? 0 : remaining;
+    });
+  }
+
+  private reportLeak(
+    response: number,
+    all: readonly number[],
+    leaking: readonly number[],
+    exit: { kind: LeakExitKind; node: TSESTree.Node },
+  ): void {
+    const planned = this.plan.responses[response]!;
+    const common = leaking.reduce((bits, value) => bits & holdersOf(value), ~0);
+    this.log.leak({
+      response: planned.response,
+      exit,
+      mixed: all.some((value) => !leaking.includes(value)),
+      errorStatus: leaking.every((value) => value & ERROR),
+      holders: planned.holders.filter((_, index) => common & (1 << index)),
+    });
+  }
+
+  private fresh(flags: number, holders: readonly number[]): number {
+    return holders.reduce((value, index) => value | holderBit(index), EXISTS | flags);
+  }
+}
+
+const LOOPS = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+function exitKind(scope: TSESTree.Node, exit: PathExit): LeakExitKind {
+  if (exit.kind !== 'end') return exit.kind;
+  if (scope.type === AST_NODE_TYPES.ArrowFunctionExpression && scope.body === exit.node && scope.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return 'callback-end';
+  }
+  if (scope.type === AST_NODE_TYPES.Program || scope.type.includes('Function')) return 'end';
+  if (scope.parent && LOOPS.has(scope.parent.type) && (scope.parent as TSESTree.WhileStatement).body === scope) {
+    return 'iteration-end';
+  }
+  return 'block-end';
+}

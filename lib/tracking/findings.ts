@@ -1,0 +1,61 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ClientModel, CloseKind } from '../clients/client-model.js';
+import type { AliasTarget } from './response-uses.js';
+
+/** A response the analysis follows: where it was made and by which client. */
+export interface TrackedResponse {
+  /** The producing call; reports land here. */
+  readonly producer: TSESTree.CallExpression;
+  readonly client: ClientModel;
+  /** The first local name that holds it, if any. */
+  readonly name: string | undefined;
+}
+
+/** How a path leaves with the body still owed. */
+export type LeakExitKind =
+  | 'return'
+  | 'throw'
+  | 'end'
+  | 'callback-end'
+  | 'continue'
+  | 'break'
+  | 'iteration-end'
+  | 'block-end'
+  | 'overwrite'
+  | 'discard'
+  | 'ignored';
+
+export interface LeakExit {
+  readonly kind: LeakExitKind;
+  /** The statement that leaves, the block whose end is reached, or the dropping expression. */
+  readonly node: TSESTree.Node;
+}
+
+/** A path on which a response body is neither read, released nor handed off. */
+export interface BodyLeak {
+  readonly response: TrackedResponse;
+  readonly exit: LeakExit;
+  /** Other paths reach the same exit with the body settled (or never made): a drain there is not theirs. */
+  readonly mixed: boolean;
+  /** Every leaking path to this exit established an error status. */
+  readonly errorStatus: boolean;
+  /** Names that still hold the response (or a view of it) at the exit, on every leaking path. */
+  readonly holders: readonly AliasTarget[];
+}
+
+/** A close (cancel, destroy) of a body that nothing read, on some path. */
+export interface UndrainedClose {
+  readonly response: TrackedResponse;
+  readonly call: TSESTree.CallExpression;
+  readonly close: CloseKind;
+  /** Every path reaching the close with the body unread had established an error status. */
+  readonly errorStatus: boolean;
+  /** The close sits in a branch that tested the body's size or type: a deliberate choice. */
+  readonly deliberate: boolean;
+}
+
+/** Everything one file's analysis found; both rules read from one shared instance. */
+export interface BodyFindings {
+  readonly leaks: readonly BodyLeak[];
+  readonly closes: readonly UndrainedClose[];
+}

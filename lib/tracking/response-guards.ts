@@ -1,0 +1,138 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { ClientModel } from '../clients/client-model.js';
+import { isTransparent, memberName } from './ast.js';
+
+/** What a branch teaches about a response. */
+export interface GuardFacts {
+  /** The status is an error (or at least not the success the code wanted). */
+  readonly error?: boolean;
+  /** The response has no body to read: 1xx, 204, 205, 304, or a null body. */
+  readonly bodyless?: boolean;
+}
+
+/** A test on a response: the facts it establishes when it is true and when it is false. */
+export interface Guard {
+  /** The condition leaf the path walker refines on (or the `switch` discriminant). */
+  readonly node: TSESTree.Expression;
+  readonly whenTrue: GuardFacts;
+  readonly whenFalse: GuardFacts;
+  /** For `switch (res.status)`: the facts of a matched case label. */
+  readonly caseFacts?: (test: TSESTree.Expression, matched: boolean) => GuardFacts;
+}
+
+const NO_FACTS: GuardFacts = {};
+
+/**
+ * Recognises a status, `ok` or body test around a response reference (`res.ok`,
+ * `res.status >= 400`, `switch (res.statusCode)`, `!res.body`, `res.body === null`).
+ */
+export function guardAt(reference: TSESTree.Node, view: string, client: ClientModel): Guard | undefined {
+  if (view !== client.rootView) return undefined;
+  let node = reference;
+  while (node.parent && isTransparent(node.parent)) node = node.parent;
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
+  const name = memberName(member);
+  const { statusMember, okMember, bodyMember } = client.status;
+  let value: TSESTree.Node = member;
+  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  if (name === okMember) {
+    return { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: { error: true } };
+  }
+  if (name === bodyMember) return bodyGuard(value as TSESTree.Expression);
+  if (name === statusMember) return statusGuard(value as TSESTree.Expression);
+  return undefined;
+}
+
+function bodyGuard(body: TSESTree.Expression): Guard {
+  const parent = body.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullLiteral(parent.left === body ? parent.right : parent.left)) {
+    const equal = parent.operator === '===' || parent.operator === '==';
+    const bodyless = { bodyless: true };
+    if (equal || parent.operator === '!==' || parent.operator === '!=') {
+      return { node: parent, whenTrue: equal ? bodyless : NO_FACTS, whenFalse: equal ? NO_FACTS : bodyless };
+    }
+  }
+  return { node: body, whenTrue: NO_FACTS, whenFalse: { bodyless: true } };
+}
+
+function statusGuard(status: TSESTree.Expression): Guard | undefined {
+  const parent = status.parent;
+  if (parent?.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === status) {
+    return {
+      node: status,
+      whenTrue: NO_FACTS,
+      whenFalse: NO_FACTS,
+      caseFacts: (test, matched) => {
+        const value = numberLiteral(test);
+        if (value === undefined) return NO_FACTS;
+        return factsOf((code) => (code === value) === matched);
+      },
+    };
+  }
+  if (parent?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const statusOnLeft = parent.left === status;
+  const literal = numberLiteral(statusOnLeft ? parent.right : parent.left);
+  if (literal === undefined) return undefined;
+  const compare = comparison(parent.operator, statusOnLeft);
+  if (!compare) return undefined;
+  return {
+    node: parent,
+    whenTrue: factsOf((code) => compare(code, literal)),
+    whenFalse: factsOf((code) => !compare(code, literal)),
+  };
+}
+
+const BODYLESS_STATUSES = new Set([204, 205, 304]);
+
+/** Facts that hold for every status code a branch can see. */
+function factsOf(possible: (code: number) => boolean): GuardFacts {
+  let any = false;
+  let allBodyless = true;
+  let includes200 = false;
+  let includesError = false;
+  for (let code = 100; code < 600; code++) {
+    if (!possible(code)) continue;
+    any = true;
+    if (!(code < 200 || BODYLESS_STATUSES.has(code))) allBodyless = false;
+    if (code === 200) includes200 = true;
+    if (code >= 400) includesError = true;
+  }
+  if (!any) return NO_FACTS;
+  // "Not 200 but possibly 4xx/5xx" is how code says "failed"; that is the branch drains for errors fit.
+  return { bodyless: allBodyless || undefined, error: (!includes200 && includesError) || undefined };
+}
+
+function comparison(operator: string, statusOnLeft: boolean): ((code: number, literal: number) => boolean) | undefined {
+  const flip = (f: (a: number, b: number) => boolean) => (statusOnLeft ? f : (a: number, b: number) => f(b, a));
+  switch (operator) {
+    case '===':
+    case '==':
+      return (a, b) => a === b;
+    case '!==':
+    case '!=':
+      return (a, b) => a !== b;
+    case '<':
+      return flip((a, b) => a < b);
+    case '<=':
+      return flip((a, b) => a <= b);
+    case '>':
+      return flip((a, b) => a > b);
+    case '>=':
+      return flip((a, b) => a >= b);
+    default:
+      return undefined;
+  }
+}
+
+function numberLiteral(node: TSESTree.Node): number | undefined {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' ? node.value : undefined;
+}
+
+function isNullLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}

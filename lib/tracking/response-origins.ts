@@ -1,0 +1,223 @@
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import { clientModels, type ClientModel } from '../clients/index.js';
+import { responseKindOfType } from '../types/response-type.js';
+import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
+import { PROMISE_VIEW } from './response-uses.js';
+
+/** What the engine needs to recognise producers in one file. */
+export interface OriginContext {
+  readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  /** Present when the file has a type-checked program. */
+  readonly types?: {
+    readonly services: ParserServicesWithTypeInformation;
+    readonly checker: ts.TypeChecker;
+  };
+}
+
+/** A call that produces a response: which client, and the view its value starts as. */
+export interface Producer {
+  readonly client: ClientModel;
+  /** `PROMISE_VIEW` for a promise of the response, else the client's root view. */
+  readonly view: string;
+}
+
+/**
+ * Declaration files that make a call a producer when its type is a response. A response from any
+ * other library may be built in memory (a framework's `app.request()`, a test helper) and holds
+ * no connection, so it is left alone.
+ */
+const CLIENT_DECLARATION_FILES =
+  /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/]|node-fetch[\\/]|@types[\\/]node-fetch[\\/]|ky[\\/]|got[\\/]|axios[\\/])/;
+
+/** Whether `call` produces a response, by type when the file has types, by name otherwise. */
+export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
+  if (isStaticConstructor(call)) return undefined;
+  return context.types ? producerByType(call, context.types) : producerByName(call, context);
+}
+
+function producerByType(call: TSESTree.CallExpression, types: NonNullable<OriginContext['types']>): Producer | undefined {
+  const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
+  const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
+  if (typeof kind === 'string') return undefined;
+  const declaration = types.checker.getResolvedSignature(tsNode as ts.CallExpression)?.getDeclaration();
+  if (!declaration) return undefined;
+  const file = declaration.getSourceFile();
+  if (file.isDeclarationFile && !CLIENT_DECLARATION_FILES.test(file.fileName)) return undefined;
+  if (!file.isDeclarationFile && !returnsNetworkResponse(declaration, types)) return undefined;
+  return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
+}
+
+/** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory. */
+function isStaticConstructor(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Response'
+  );
+}
+
+const wrapperCache = new WeakMap<ts.Node, boolean>();
+
+/**
+ * A user function typed to return a response is a producer only if some `return` hands back what a
+ * producer made; one that returns `new Response(…)` is a fake (a test double, a server handler).
+ */
+function returnsNetworkResponse(declaration: ts.Node, types: NonNullable<OriginContext['types']>): boolean {
+  const cached = wrapperCache.get(declaration);
+  if (cached !== undefined) return cached;
+  // Cycles (mutual recursion) resolve to "not a producer" while in progress.
+  wrapperCache.set(declaration, false);
+  const result = anyReturnIsNetwork(declaration, types);
+  wrapperCache.set(declaration, result);
+  return result;
+}
+
+function anyReturnIsNetwork(declaration: ts.Node, types: NonNullable<OriginContext['types']>): boolean {
+  const estree = types.services.tsNodeToESTreeNodeMap.get(declaration as never) as TSESTree.Node | undefined;
+  // Declared in another file of the program: its type says response, and its own body is checked
+  // when that file is linted.
+  if (!estree) return true;
+  if (!isFunctionNode(estree)) return true;
+  const returned = returnedExpressions(estree);
+  return returned.some((expression) => isNetworkValue(expression, types));
+}
+
+function isNetworkValue(expression: TSESTree.Node, types: NonNullable<OriginContext['types']>): boolean {
+  const value = unwrapValue(expression);
+  if (value.type === AST_NODE_TYPES.NewExpression) return false;
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    return producerByType(value, types) !== undefined || isPromiseChainOfProducer(value, types);
+  }
+  // A variable or anything else typed as a response: trust the type.
+  return value.type !== AST_NODE_TYPES.ObjectExpression && value.type !== AST_NODE_TYPES.Literal;
+}
+
+function isPromiseChainOfProducer(call: TSESTree.CallExpression, types: NonNullable<OriginContext['types']>): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(callee);
+  if (name !== 'then' && name !== 'catch' && name !== 'finally') return false;
+  const object = unwrap(callee.object);
+  return object.type === AST_NODE_TYPES.CallExpression && producerByType(object, types) !== undefined;
+}
+
+function unwrapValue(node: TSESTree.Node): TSESTree.Node {
+  let current = unwrap(node);
+  while (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
+  return current;
+}
+
+/** Expressions a function returns, not counting nested functions. */
+function returnedExpressions(
+  node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression,
+): TSESTree.Node[] {
+  if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement) {
+    return [node.body];
+  }
+  const found: TSESTree.Node[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (isFunctionNode(current)) return;
+    if (current.type === AST_NODE_TYPES.ReturnStatement) {
+      if (current.argument) found.push(current.argument);
+      return;
+    }
+    forEachChild(current, visit);
+  };
+  if (node.body) visit(node.body);
+  return found;
+}
+
+/** Without types: a global `fetch`, or a known client function imported by name. */
+function producerByName(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
+    const imported = variable ? importOf(variable) : { module: null, name: callee.name };
+    if (!imported) return undefined;
+    return matchProducer(imported.module, imported.name);
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    const name = memberName(callee);
+    if (name === undefined) return undefined;
+    const objectName = callee.object.name;
+    const variable = ASTUtils.findVariable(context.scopeOf(callee.object), callee.object);
+    if (!variable && (objectName === 'globalThis' || objectName === 'window' || objectName === 'self')) {
+      return matchProducer(null, name);
+    }
+    const namespace = variable ? importOf(variable) : undefined;
+    // `import * as undici`, `import undici from`, `const undici = require(…)`.
+    if (namespace && (namespace.name === '*' || namespace.name === 'default')) return matchProducer(namespace.module, name);
+  }
+  return undefined;
+}
+
+function matchProducer(module: string | null, name: string): Producer | undefined {
+  for (const client of clientModels) {
+    for (const producer of client.producers) {
+      const moduleMatches =
+        module === null ? producer.modules === null : producer.modules?.includes(module.replace(/^node:/, ''));
+      if (moduleMatches && producer.name === name) {
+        return { client, view: producer.returns === 'promise' ? PROMISE_VIEW : client.rootView };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Where a variable comes from: `{ module, name }` for an import or `require` (`name` is `default`
+ * or `*` for whole-module bindings), `{ module: null }` for an unresolved global, `undefined` for a
+ * local value.
+ */
+function importOf(variable: TSESLint.Scope.Variable): { module: string | null; name: string } | undefined {
+  const definition = variable.defs[0];
+  if (!definition) return { module: null, name: variable.name };
+  if (definition.type === 'ImportBinding') {
+    const declaration = definition.parent as TSESTree.ImportDeclaration;
+    const module = declaration.source.value;
+    const specifier = definition.node;
+    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
+    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: '*' };
+    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+      const imported = specifier.imported;
+      return { module, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
+    }
+    return undefined;
+  }
+  if (definition.type === 'Variable' && definition.node.type === AST_NODE_TYPES.VariableDeclarator) {
+    return requireOf(definition.node, definition.name);
+  }
+  return undefined;
+}
+
+/** `const x = require('m')`, `const { fetch } = require('m')`, `const x = require('m').default`. */
+function requireOf(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier): { module: string; name: string } | undefined {
+  let init = declarator.init ? unwrap(declarator.init) : undefined;
+  let member: string | undefined;
+  if (init?.type === AST_NODE_TYPES.MemberExpression) {
+    member = memberName(init);
+    init = unwrap(init.object);
+  }
+  if (
+    init?.type !== AST_NODE_TYPES.CallExpression ||
+    init.callee.type !== AST_NODE_TYPES.Identifier ||
+    init.callee.name !== 'require' ||
+    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
+    typeof init.arguments[0].value !== 'string'
+  ) {
+    return undefined;
+  }
+  const module = init.arguments[0].value;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module, name: member ?? 'default' };
+  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of declarator.id.properties) {
+      if (property.type === AST_NODE_TYPES.Property && property.value === name && property.key.type === AST_NODE_TYPES.Identifier) {
+        return { module, name: property.key.name };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,195 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { walkFunction } from '../code-paths/path-walker.js';
+import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
+import { BodyDomain, FindingLog } from './body-domain.js';
+import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode } from './ast.js';
+import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
+import { FunctionPlan, type PlannedResponse } from './function-plan.js';
+import { guardAt } from './response-guards.js';
+import { producerOf, type OriginContext } from './response-origins.js';
+import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
+import { requestsHead } from './request-options.js';
+import type { ClientModel } from '../clients/client-model.js';
+
+/** What the tracker needs from the file being linted. */
+export interface TrackerContext extends OriginContext {
+  readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/**
+ * Follows every response produced in a file: decides at once what happens to values used only
+ * once, and plans a path walk for every function that holds one in a variable.
+ */
+export function trackResponses(calls: readonly TSESTree.CallExpression[], context: TrackerContext): BodyFindings {
+  const tracker = new ResponseTracker(context);
+  for (const call of calls) tracker.addCall(call);
+  return tracker.run();
+}
+
+class ResponseTracker {
+  private readonly log = new FindingLog();
+  private readonly plans = new Map<FunctionNode, FunctionPlan>();
+
+  constructor(private readonly context: TrackerContext) {}
+
+  addCall(call: TSESTree.CallExpression): void {
+    if (isPromiseChainStep(call)) return;
+    const producer = producerOf(call, this.context);
+    if (!producer) return;
+    const owner = enclosingFunction(call);
+    const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
+    const flags = requestsHead(call) ? BODYLESS : 0;
+    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
+    this.follow(response, use, owner, call, flags);
+  }
+
+  run(): BodyFindings {
+    for (const [fn, plan] of this.plans) {
+      const domain = new BodyDomain(plan, this.log, this.context.scopeOf);
+      walkFunction(fn, domain.entry(), domain, this.context.visitorKeys);
+    }
+    const { leaks, closes } = this.log.result();
+    const byPosition = (a: TSESTree.Node, b: TSESTree.Node) => a.range[0] - b.range[0];
+    leaks.sort((a, b) => byPosition(a.response.producer, b.response.producer) || byPosition(a.exit.node, b.exit.node));
+    closes.sort((a, b) => byPosition(a.call, b.call));
+    return { leaks, closes };
+  }
+
+  /** Applies the first use of a value that no variable holds yet. */
+  private follow(response: TrackedResponse, use: ResponseUse, owner: FunctionNode, at: TSESTree.Node, flags: number): void {
+    switch (use.kind) {
+      case 'inspect':
+      case 'drop':
+        if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'discard', node: enclosingStatement(at) });
+        return;
+      case 'release':
+        if (!(flags & BODYLESS)) {
+          this.log.close({ response, call: use.call, close: use.close, errorStatus: false, deliberate: false });
+        }
+        return;
+      case 'alias':
+        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0));
+        return;
+      case 'callback':
+        this.followCallback(response, use.fn, flags);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `promise.then((res) => …)`: the response lives on in the callback. */
+  private followCallback(response: TrackedResponse, fn: Exclude<FunctionNode, TSESTree.Program>, flags: number): void {
+    const param = fn.params[0];
+    if (!param) {
+      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
+      return;
+    }
+    const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
+    if (use.kind === 'alias') {
+      const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
+      this.planResponse(named, fn, use.targets, undefined, flags);
+    }
+    else if (use.kind === 'drop' && !(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
+  }
+
+  private leakNow(response: TrackedResponse, exit: LeakExit): void {
+    this.log.leak({ response, exit, mixed: false, errorStatus: false, holders: [] });
+  }
+
+  /** Registers a response held in variables of `owner`, with every use of every alias. */
+  private planResponse(
+    response: TrackedResponse,
+    owner: FunctionNode,
+    targets: readonly AliasTarget[],
+    creation: TSESTree.Node | undefined,
+    flags: number,
+  ): void {
+    let plan = this.plans.get(owner);
+    if (!plan) this.plans.set(owner, (plan = new FunctionPlan()));
+    const index = plan.responses.length;
+    const planned: PlannedResponse = {
+      response,
+      holders: [],
+      initialFlags: flags,
+      creation,
+      initialHolders: targets.map((_, i) => i),
+    };
+    plan.responses.push(planned);
+    if (creation) plan.addEvent(creation, { type: 'create', response: index, binding: targets[0]!.identifier.parent ?? creation });
+    const context = this.useContext(response.client, owner);
+    for (const target of targets) this.addHolder(plan, planned, index, target);
+    for (let holder = 0; holder < planned.holders.length; holder++) {
+      this.planHolder(plan, planned, index, holder, owner, context, (target) => {
+        if (planned.holders.some((existing) => existing.variable === target.variable)) return true;
+        return this.addHolder(plan, planned, index, target);
+      });
+    }
+  }
+
+  private addHolder(plan: FunctionPlan, planned: PlannedResponse, index: number, target: AliasTarget): boolean {
+    if (planned.holders.length >= MAX_HOLDERS) return false;
+    planned.holders.push(target);
+    plan.addScope(target.variable.scope.block, index, planned.holders.length - 1);
+    return true;
+  }
+
+  /** Turns every reference to one holder into an event, guard or new alias. */
+  private planHolder(
+    plan: FunctionPlan,
+    planned: PlannedResponse,
+    index: number,
+    holder: number,
+    owner: FunctionNode,
+    context: UseContext,
+    alias: (target: AliasTarget) => boolean,
+  ): void {
+    const target = planned.holders[holder]!;
+    const isBinding = (reference: TSESLint.Scope.Reference) =>
+      planned.holders.some((h) => h.identifier === reference.identifier && h.variable === target.variable);
+    for (const reference of target.variable.references) {
+      if (isBinding(reference)) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const capture = capturingFunction(identifier, owner);
+      if (capture) {
+        plan.addEvent(capture, { type: 'capture', response: index, holder });
+        continue;
+      }
+      if (reference.isWrite()) {
+        plan.addEvent(
+          identifier,
+          reference.isReadWrite()
+            ? { type: 'use', response: index, holder, use: { kind: 'escape' } }
+            : { type: 'reassign', response: index, holder, node: identifier.parent ?? identifier },
+        );
+        continue;
+      }
+      let use = classifyUse(identifier, target.view, context);
+      if (use.kind === 'alias' && !use.targets.every(alias)) use = { kind: 'escape' };
+      if (use.kind === 'callback') this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS);
+      plan.addEvent(identifier, { type: 'use', response: index, holder, use });
+      const guard = guardAt(identifier, target.view, planned.response.client);
+      if (guard) plan.addGuard({ response: index, holder, guard });
+    }
+  }
+
+  private useContext(client: ClientModel, owner: FunctionNode): UseContext {
+    return { client, owner, scopeOf: this.context.scopeOf };
+  }
+}
+
+/** `p.catch(…)` and `p.finally(…)` pass the same response on: it is tracked from `p`. */
+function isPromiseChainStep(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    !callee.computed &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    (callee.property.name === 'catch' || callee.property.name === 'finally')
+  );
+}
+
+function aliasName(use: ResponseUse): string | undefined {
+  return use.kind === 'alias' ? use.targets[0]?.variable.name : undefined;
+}

@@ -1,0 +1,301 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
+import { inertSinks } from '../clients/inert-sinks.js';
+import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, unwrap } from './ast.js';
+
+/** The view name of a promise of a response (before `await`). */
+export const PROMISE_VIEW = '#promise';
+
+/** A local variable that now also holds (a view of) the response. */
+export interface AliasTarget {
+  readonly variable: TSESLint.Scope.Variable;
+  /** The identifier written at this point, so its own write is not taken for a reassignment. */
+  readonly identifier: TSESTree.Identifier;
+  readonly view: string;
+}
+
+/** What one use of a response value does, in the shape of eslint-plugin-regexp's references. */
+export type ResponseUse =
+  /** Reads the body to its end, or starts a read that its owner finishes. */
+  | { readonly kind: 'consume' }
+  /** Reads part of the body (`reader.read()`). */
+  | { readonly kind: 'read' }
+  /** Closes the body. */
+  | { readonly kind: 'release'; readonly close: CloseKind; readonly call: TSESTree.CallExpression }
+  /** Looks at metadata only. */
+  | { readonly kind: 'inspect' }
+  /** The value is thrown away here: an expression statement, a destructuring that keeps no body. */
+  | { readonly kind: 'drop' }
+  /** Someone else is now responsible: returned, yielded, passed to an unknown function. */
+  | { readonly kind: 'handoff' }
+  /** Flows somewhere this analysis does not follow: stored, captured, computed member. */
+  | { readonly kind: 'escape' }
+  | { readonly kind: 'alias'; readonly targets: readonly AliasTarget[]; readonly settles: boolean }
+  /** A promise's `.then(fn)`: the response continues as `fn`'s first parameter. */
+  | { readonly kind: 'callback'; readonly fn: Exclude<FunctionNode, TSESTree.Program> };
+
+/** Where the analysis stands while climbing from a use to its effect. */
+export interface UseContext {
+  readonly client: ClientModel;
+  readonly owner: FunctionNode;
+  readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+}
+
+/**
+ * Classifies what happens to a response value at `node`, seen as `view` of `client`. Climbs through
+ * wrappers, `await`, member chains into other views and destructuring, until the value meets
+ * something that decides its fate.
+ */
+export function classifyUse(start: TSESTree.Node, startView: string, context: UseContext): ResponseUse {
+  let node = start;
+  let view = startView;
+  let settles = false;
+  const settled = (use: ResponseUse): ResponseUse =>
+    settles && (use.kind === 'drop' || use.kind === 'inspect') ? { kind: 'consume' } : use;
+
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return { kind: 'escape' };
+    if (isTransparent(parent)) {
+      node = parent;
+      continue;
+    }
+    if (view === PROMISE_VIEW) {
+      const promiseUse = classifyPromiseStep(node, parent, context);
+      if (promiseUse === 'await') {
+        view = context.client.rootView;
+        node = parent;
+        continue;
+      }
+      if (promiseUse === 'chain') {
+        node = parent.parent!;
+        continue;
+      }
+      if (promiseUse !== 'value') return promiseUse;
+    } else if (parent.type === AST_NODE_TYPES.AwaitExpression) {
+      // Awaiting a non-thenable yields the same value.
+      node = parent;
+      continue;
+    }
+
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== node) return { kind: 'escape' };
+        const step = memberStep(parent, view, context.client);
+        if (step.kind === 'view') {
+          settles ||= step.settles === true;
+          view = step.view;
+          node = step.node;
+          continue;
+        }
+        return settled(step.use);
+      }
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+        if (parent.callee === node) return { kind: 'escape' };
+        return settled(isInertSink(parent) ? { kind: 'inspect' } : { kind: 'handoff' });
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (parent.init !== node) return { kind: 'escape' };
+        return settled(bindPattern(parent.id, view, context, settles));
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (parent.right !== node || parent.operator !== '=') return { kind: 'escape' };
+        return settled(bindPattern(parent.left, view, context, settles));
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.YieldExpression:
+        return { kind: 'handoff' };
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return parent.body === node ? { kind: 'handoff' } : { kind: 'escape' };
+      case AST_NODE_TYPES.ForOfStatement: {
+        if (parent.right !== node) return { kind: 'escape' };
+        const iterate = context.client.views[view]?.iterate;
+        return iterate && iterate.kind !== 'view' ? effectToUse(iterate, parent) : { kind: 'escape' };
+      }
+      case AST_NODE_TYPES.ExpressionStatement:
+        return settled({ kind: 'drop' });
+      case AST_NODE_TYPES.SequenceExpression:
+        if (parent.expressions.at(-1) !== node) return settled({ kind: 'drop' });
+        node = parent;
+        continue;
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.SwitchStatement:
+        return settled({ kind: 'inspect' });
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test === node ? settled({ kind: 'inspect' }) : { kind: 'escape' };
+      case AST_NODE_TYPES.LogicalExpression:
+        // `res && res.ok` tests the value; `res ?? other` passes it on, which is not followed.
+        return parent.left === node && isConditionContext(parent) ? settled({ kind: 'inspect' }) : { kind: 'escape' };
+      case AST_NODE_TYPES.ForStatement:
+        return parent.test === node ? settled({ kind: 'inspect' }) : { kind: 'escape' };
+      default:
+        return { kind: 'escape' };
+    }
+  }
+}
+
+type PromiseStep = ResponseUse | 'await' | 'chain' | 'value';
+
+/** A promise of a response can be awaited, chained, or handed to `Promise.all`. */
+function classifyPromiseStep(node: TSESTree.Node, parent: TSESTree.Node, context: UseContext): PromiseStep {
+  if (parent.type === AST_NODE_TYPES.AwaitExpression) return 'await';
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const call = calledBy(parent);
+    const name = memberName(parent);
+    if (!call) return { kind: 'escape' };
+    if (name === 'catch' || name === 'finally') return 'chain';
+    if (name !== 'then') return { kind: 'escape' };
+    const onFulfilled = call.arguments[0];
+    if (!onFulfilled || (onFulfilled.type === AST_NODE_TYPES.Literal && onFulfilled.value === null)) return 'chain';
+    if (onFulfilled.type === AST_NODE_TYPES.Identifier && onFulfilled.name === 'undefined') return 'chain';
+    const fn = unwrap(onFulfilled);
+    return isFunctionNode(fn) ? { kind: 'callback', fn } : { kind: 'handoff' };
+  }
+  if (parent.type === AST_NODE_TYPES.ArrayExpression) return promiseAllElement(node, parent, context);
+  return 'value';
+}
+
+/** `const [a, b] = await Promise.all([fetch(x), fetch(y)])`: element i becomes `a`, `b`, … */
+function promiseAllElement(node: TSESTree.Node, array: TSESTree.ArrayExpression, context: UseContext): ResponseUse {
+  const index = array.elements.indexOf(node as TSESTree.Expression);
+  const call = array.parent;
+  if (
+    index < 0 ||
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    call.arguments[0] !== array ||
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    call.callee.object.type !== AST_NODE_TYPES.Identifier ||
+    call.callee.object.name !== 'Promise' ||
+    memberName(call.callee) !== 'all'
+  ) {
+    return { kind: 'escape' };
+  }
+  let value: TSESTree.Node = call;
+  while (value.parent && (isTransparent(value.parent) || value.parent.type === AST_NODE_TYPES.AwaitExpression)) {
+    value = value.parent;
+  }
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return { kind: 'escape' };
+  if (declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return { kind: 'escape' };
+  const element = declarator.id.elements[index];
+  if (!element) return { kind: 'drop' };
+  return bindPattern(element, context.client.rootView, context, false);
+}
+
+type MemberStep =
+  | { readonly kind: 'view'; readonly view: string; readonly settles?: boolean; readonly node: TSESTree.Node }
+  | { readonly kind: 'use'; readonly use: ResponseUse };
+
+function memberStep(member: TSESTree.MemberExpression, view: string, client: ClientModel): MemberStep {
+  const viewModel = client.views[view];
+  const name = memberName(member);
+  const spec = name === undefined || !viewModel ? undefined : Object.hasOwn(viewModel.members, name) ? viewModel.members[name] : undefined;
+  if (!spec || !viewModel) return { kind: 'use', use: { kind: 'escape' } };
+  const call = calledBy(member);
+  if (call) {
+    if (viewModel.readingEvents && isListenerRegistration(name!)) {
+      const event = call.arguments[0];
+      if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string') {
+        return {
+          kind: 'use',
+          use: viewModel.readingEvents.includes(event.value) ? { kind: 'consume' } : { kind: 'inspect' },
+        };
+      }
+      return { kind: 'use', use: { kind: 'escape' } };
+    }
+    const effect = spec.call;
+    if (!effect) return { kind: 'use', use: { kind: 'escape' } };
+    if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: call };
+    return { kind: 'use', use: effectToUse(effect, call) };
+  }
+  const effect = spec.access;
+  if (!effect) return { kind: 'use', use: { kind: 'escape' } };
+  if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: member };
+  return { kind: 'use', use: effectToUse(effect, member) };
+}
+
+function isListenerRegistration(name: string): boolean {
+  return name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener';
+}
+
+function effectToUse(effect: Exclude<MemberEffect, { kind: 'view' }>, node: TSESTree.Node): ResponseUse {
+  if (effect.kind === 'release') {
+    return node.type === AST_NODE_TYPES.CallExpression
+      ? { kind: 'release', close: effect.close, call: node }
+      : { kind: 'escape' };
+  }
+  return { kind: effect.kind };
+}
+
+/**
+ * Binding a value to a pattern: an identifier becomes an alias; an object pattern keeps whichever
+ * properties are views of the body; anything else is not followed.
+ */
+export function bindPattern(pattern: TSESTree.Node, view: string, context: UseContext, settles: boolean): ResponseUse {
+  if (pattern.type === AST_NODE_TYPES.Identifier) {
+    const variable = localVariable(pattern, context);
+    return variable
+      ? { kind: 'alias', targets: [{ variable, identifier: pattern, view }], settles }
+      : { kind: 'escape' };
+  }
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return { kind: 'escape' };
+  const viewModel = context.client.views[view];
+  if (!viewModel) return { kind: 'escape' };
+  const targets: AliasTarget[] = [];
+  for (const property of pattern.properties) {
+    if (property.type === AST_NODE_TYPES.RestElement || property.computed) return { kind: 'escape' };
+    const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
+    const spec = Object.hasOwn(viewModel.members, key) ? viewModel.members[key] : undefined;
+    const effect = spec?.access;
+    if (!effect) return { kind: 'escape' };
+    if (effect.kind === 'inspect') continue;
+    if (effect.kind !== 'view' || property.value.type !== AST_NODE_TYPES.Identifier) return { kind: 'escape' };
+    const variable = localVariable(property.value, context);
+    if (!variable) return { kind: 'escape' };
+    targets.push({ variable, identifier: property.value, view: effect.view });
+  }
+  return targets.length === 0 ? { kind: 'drop' } : { kind: 'alias', targets, settles };
+}
+
+/** The variable `identifier` names, if it belongs to the function that owns the response. */
+function localVariable(identifier: TSESTree.Identifier, context: UseContext): TSESLint.Scope.Variable | undefined {
+  const variable = ASTUtils.findVariable(context.scopeOf(identifier), identifier);
+  if (!variable || variable.defs.length === 0) return undefined;
+  return variable.scope.variableScope.block === context.owner ? variable : undefined;
+}
+
+function isInertSink(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression) return false;
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const names = inertSinks[''];
+    return Array.isArray(names) && names.includes(callee.name);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const names = Object.hasOwn(inertSinks, callee.object.name) ? inertSinks[callee.object.name] : undefined;
+  const name = memberName(callee);
+  return names === '*' || (Array.isArray(names) && name !== undefined && names.includes(name));
+}
+
+function isConditionContext(node: TSESTree.Node): boolean {
+  let current = node;
+  while (
+    current.parent &&
+    ((current.parent.type === AST_NODE_TYPES.LogicalExpression && current.parent.operator !== '??') ||
+      (current.parent.type === AST_NODE_TYPES.UnaryExpression && current.parent.operator === '!'))
+  ) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.IfStatement && parent.test === current) ||
+    (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test === current) ||
+    (parent?.type === AST_NODE_TYPES.WhileStatement && parent.test === current) ||
+    (parent?.type === AST_NODE_TYPES.ForStatement && parent.test === current) ||
+    (parent?.type === AST_NODE_TYPES.DoWhileStatement && parent.test === current)
+  );
+}

@@ -1,0 +1,85 @@
+import type * as ts from 'typescript';
+import { clientModels, type ClientModel } from '../clients/index.js';
+import { typescript } from './typescript.js';
+
+/** A tracked response type: which client made it and which view it is. */
+export interface ResponseKind {
+  readonly client: ClientModel;
+  readonly view: string;
+  /** Whether the value is a promise of the response rather than the response. */
+  readonly promise: boolean;
+}
+
+/** `'none'`: certainly not a response. `'unknown'`: `any`, `unknown` or unresolved; rules stay silent. */
+export type ResponseVerdict = ResponseKind | 'none' | 'unknown';
+
+const cache = new WeakMap<ts.TypeChecker, Map<ts.Type, ResponseVerdict>>();
+
+/** Classifies a type, looking through promises and nullish union arms; cached per checker. */
+export function responseKindOfType(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict {
+  let perChecker = cache.get(checker);
+  if (!perChecker) cache.set(checker, (perChecker = new Map()));
+  const hit = perChecker.get(type);
+  if (hit !== undefined) return hit;
+  const verdict = classify(checker, type);
+  perChecker.set(type, verdict);
+  return verdict;
+}
+
+function classify(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict {
+  const awaited = checker.getAwaitedType(type);
+  const promise = awaited !== undefined && awaited !== type && isThenable(checker, type);
+  const value = promise ? awaited! : type;
+  const verdict = classifyValue(checker, value);
+  if (typeof verdict === 'string' || !promise) return verdict;
+  return { ...verdict, promise: true };
+}
+
+function isThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  const then = checker.getPropertyOfType(checker.getApparentType(type), 'then');
+  return then !== undefined;
+}
+
+function classifyValue(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict {
+  const { TypeFlags } = typescript();
+  if (type.flags & (TypeFlags.Any | TypeFlags.Unknown | TypeFlags.TypeParameter)) {
+    const constraint = type.flags & TypeFlags.TypeParameter ? checker.getBaseConstraintOfType(type) : undefined;
+    return constraint ? classifyValue(checker, constraint) : 'unknown';
+  }
+  if (type.isUnion()) {
+    let found: ResponseKind | undefined;
+    for (const part of type.types) {
+      if (part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)) continue;
+      const verdict = classifyValue(checker, part);
+      if (verdict === 'unknown') return 'unknown';
+      // A union of a response and something else (`Response | string`) cannot be followed safely.
+      if (verdict === 'none') return found ? 'unknown' : 'none';
+      if (found && found.client !== verdict.client) return 'unknown';
+      found = verdict;
+    }
+    return found ?? 'none';
+  }
+  return matchSignature(checker, type, 0) ?? 'none';
+}
+
+function matchSignature(checker: ts.TypeChecker, type: ts.Type, depth: number): ResponseKind | undefined {
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  if (!symbol) return undefined;
+  const name = symbol.getName();
+  const files = (symbol.getDeclarations() ?? []).map((declaration) => declaration.getSourceFile().fileName);
+  for (const client of clientModels) {
+    for (const signature of client.types) {
+      if (signature.symbol === name && files.some((file) => signature.files.test(file))) {
+        return { client, view: signature.view, promise: false };
+      }
+    }
+  }
+  // Subtypes of a response (ky's `KyResponse`, a user `interface ApiResponse extends Response`).
+  if (depth < 3 && type.isClassOrInterface()) {
+    for (const base of checker.getBaseTypes(type)) {
+      const match = matchSignature(checker, base, depth + 1);
+      if (match) return match;
+    }
+  }
+  return undefined;
+}

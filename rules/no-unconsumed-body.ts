@@ -1,0 +1,35 @@
+import { watchResponseBodies } from '../lib/body-leaks.js';
+import { createRule } from '../lib/create-rule.js';
+import { describeExit } from '../lib/describe-exit.js';
+
+export type Options = [];
+export type MessageId = 'unconsumedBody';
+
+export default createRule<Options, MessageId>({
+  name: 'no-unconsumed-body',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require HTTP response bodies to be read, released or handed off on every path',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      unconsumedBody:
+        'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return watchResponseBodies(context, ({ leaks }) => {
+      for (const leak of leaks) {
+        context.report({
+          node: leak.response.producer,
+          messageId: 'unconsumedBody',
+          data: { name: leak.response.name ? `\`${leak.response.name}\`` : 'this response', exit: describeExit(leak.exit) },
+        });
+      }
+    });
+  },
+});
