@@ -20,6 +20,7 @@ plugin.configs.recommended = {
   plugins: { drain: plugin as unknown as TSESLint.FlatConfig.Plugin },
   rules: {
     'drain/no-unconsumed-body': 'error',
+    'drain/no-undrained-close': 'error',
   },
 };
 

@@ -1,9 +1,10 @@
 import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { describeExit } from '../lib/describe-exit.js';
+import { planDrain } from '../lib/fixes/plan-drain.js';
 
 export type Options = [];
-export type MessageId = 'unconsumedBody';
+export type MessageId = 'unconsumedBody' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
   name: 'no-unconsumed-body',
@@ -14,9 +15,12 @@ export default createRule<Options, MessageId>({
       recommended: true,
       requiresTypeChecking: false,
     },
+    fixable: 'code',
+    hasSuggestions: true,
     messages: {
       unconsumedBody:
         'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
+      insertDrain: 'Release the body with `{{drain}}`.',
     },
     schema: [],
   },
@@ -24,10 +28,14 @@ export default createRule<Options, MessageId>({
   create(context) {
     return watchResponseBodies(context, ({ leaks }) => {
       for (const leak of leaks) {
+        const drain = planDrain(leak, context.sourceCode);
         context.report({
           node: leak.response.producer,
           messageId: 'unconsumedBody',
           data: { name: leak.response.name ? `\`${leak.response.name}\`` : 'this response', exit: describeExit(leak.exit) },
+          fix: drain.kind === 'fix' ? drain.fix : null,
+          suggest:
+            drain.kind === 'suggest' ? [{ messageId: 'insertDrain', data: { drain: drain.drain }, fix: drain.fix }] : null,
         });
       }
     });

@@ -56,14 +56,25 @@ export interface NamedProducer {
   readonly returns: 'promise' | 'value';
 }
 
-/** The drains a fix may insert for this client. */
+/** The drains a fix may insert for one view of a response; `{{ref}}` is the name that holds it. */
 export interface DrainSpec {
-  /** Statement text to release an unread body on a path that established an error status; `{{ref}}` is the response. */
+  /** Releases an unread body on a path that established an error status (error bodies are small). */
   readonly onError: string;
-  /** Statement text that reads the body to its end with constant memory. */
+  /** Reads the body to its end with constant memory, so the connection goes back to the pool. */
   readonly consume: string;
-  /** Whether the drain needs an async context (`await`). */
+  /** Whether the drain is awaited, and so needs an async function. */
   readonly async: boolean;
+  /** The member call that drains instead of a close on this view (`pipeTo(…)` for `cancel()`). */
+  readonly replaceClose?: { readonly call: string; readonly returnsPromise: boolean };
+}
+
+/**
+ * Calls that hand their response to a callback instead of returning it (`http.get(url, (res) => …)`),
+ * recognised by import when there are no types.
+ */
+export interface CallbackProducer {
+  readonly modules: readonly string[];
+  readonly names: readonly string[];
 }
 
 /** Status guards: which members carry the status, the ok flag and the body. */
@@ -84,6 +95,8 @@ export interface ClientModel {
   readonly views: Readonly<Record<string, ViewModel>>;
   readonly types: readonly TypeSignature[];
   readonly producers: readonly NamedProducer[];
+  readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;
-  readonly drain: DrainSpec;
+  /** Drain per view; a view without one gets no fix. */
+  readonly drains: Readonly<Record<string, DrainSpec>>;
 }

@@ -32,7 +32,13 @@ export const fetchClient: ClientModel = {
   id: 'fetch',
   label: 'fetch',
   rootView: 'response',
-  views: { response: fetchResponseView, stream: webStreamView, reader: webReaderView },
+  views: {
+    response: fetchResponseView,
+    stream: webStreamView,
+    reader: webReaderView,
+    // Aborting the signal a request was given cancels its body once the response has arrived.
+    abortController: { members: { abort: { call: { kind: 'release', close: 'cancel' } } } },
+  },
   types: [
     {
       symbol: 'Response',
@@ -47,9 +53,17 @@ export const fetchClient: ClientModel = {
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
-  drain: {
-    onError: 'await {{ref}}.body?.cancel()',
-    consume: 'await {{ref}}.body?.pipeTo(new WritableStream())',
-    async: true,
+  drains: {
+    response: {
+      onError: 'await {{ref}}.body?.cancel()',
+      consume: 'await {{ref}}.body?.pipeTo(new WritableStream())',
+      async: true,
+    },
+    stream: {
+      onError: 'await {{ref}}.cancel()',
+      consume: 'await {{ref}}.pipeTo(new WritableStream())',
+      async: true,
+      replaceClose: { call: 'pipeTo(new WritableStream())', returnsPromise: true },
+    },
   },
 };

@@ -19,9 +19,13 @@ export const nodeFetchClient: ClientModel = {
     { modules: ['node-fetch'], name: 'fetch', returns: 'promise' },
   ],
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
-  drain: {
-    onError: '{{ref}}.body?.resume()',
-    consume: '{{ref}}.body?.resume()',
-    async: false,
+  drains: {
+    response: { onError: '{{ref}}.body?.resume()', consume: '{{ref}}.body?.resume()', async: false },
+    stream: {
+      onError: '{{ref}}.resume()',
+      consume: '{{ref}}.resume()',
+      async: false,
+      replaceClose: { call: 'resume()', returnsPromise: false },
+    },
   },
 };

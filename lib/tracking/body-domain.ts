@@ -16,7 +16,7 @@ import {
   SETTLED,
 } from './body-state.js';
 import type { BodyLeak, LeakExitKind, UndrainedClose } from './findings.js';
-import type { FunctionPlan, PlanEvent } from './function-plan.js';
+import { type FunctionPlan, HANDLE, type PlanEvent } from './function-plan.js';
 import type { GuardFacts } from './response-guards.js';
 import type { ResponseUse } from './response-uses.js';
 import { isDeliberateClose } from './deliberate-close.js';
@@ -168,13 +168,14 @@ export class BodyDomain implements PathDomain<FunctionState> {
         return this.onHolder(state, response, holder, (value) => value | READ);
       case 'release': {
         const unread = state[response]!.filter(
-          (value) => value & holderBit(holder) && value & EXISTS && !(value & (READ | BODYLESS)),
+          (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)),
         );
         if (unread.length > 0) {
           this.log.close({
             response: this.plan.responses[response]!.response,
             call: use.call,
             close: use.close,
+            view: use.view,
             errorStatus: unread.every((value) => value & ERROR),
             deliberate: isDeliberateClose(use.call, this.scopeOf),
           });
@@ -207,8 +208,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
     holder: number,
     update: (value: number) => number,
   ): FunctionState {
-    const bit = holderBit(holder);
-    return mapResponse(state, response, (value) => (value & EXISTS && value & bit ? update(value) : value));
+    return mapResponse(state, response, (value) => (value & EXISTS && heldBy(value, holder) ? update(value) : value));
   }
 
   /** Holders die (scope exit, reassignment); a response left with none and still owed leaks. */
@@ -248,6 +248,11 @@ export class BodyDomain implements PathDomain<FunctionState> {
   private fresh(flags: number, holders: readonly number[]): number {
     return holders.reduce((value, index) => value | holderBit(index), EXISTS | flags);
   }
+}
+
+/** Whether holder `holder` has the response on this path; `HANDLE` events apply on every path. */
+function heldBy(value: number, holder: number): boolean {
+  return holder === HANDLE || (value & holderBit(holder)) !== 0;
 }
 
 const LOOPS = new Set<string>([

@@ -48,6 +48,8 @@ export interface UndrainedClose {
   readonly response: TrackedResponse;
   readonly call: TSESTree.CallExpression;
   readonly close: CloseKind;
+  /** The view whose member closed it (`stream` for `res.body.cancel()`). */
+  readonly view: string;
   /** Every path reaching the close with the body unread had established an error status. */
   readonly errorStatus: boolean;
   /** The close sits in a branch that tested the body's size or type: a deliberate choice. */

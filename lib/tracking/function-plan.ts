@@ -16,6 +16,12 @@ export interface PlannedResponse {
   readonly initialHolders: readonly number[];
 }
 
+/**
+ * The holder index of events that come from a handle rather than a holder: the request object, an
+ * `AbortController` whose signal the request got. They close the response on every path.
+ */
+export const HANDLE = -1;
+
 /** Something that happens to a response when the walk evaluates a node. */
 export type PlanEvent =
   | { readonly type: 'create'; readonly response: number; readonly binding: TSESTree.Node }

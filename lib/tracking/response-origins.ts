@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 import { clientModels, type ClientModel } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
+import { importOf } from './imports.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** What the engine needs to recognise producers in one file. */
@@ -41,6 +42,12 @@ function producerByType(call: TSESTree.CallExpression, types: NonNullable<Origin
   const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
   const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
   if (typeof kind === 'string') return undefined;
+  // `res.resume()` and `res.setEncoding()` return `this`: the same response, not a new one.
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = types.services.esTreeNodeToTSNodeMap.get(callee.object);
+    if (responseKindOfType(types.checker, types.checker.getTypeAtLocation(object)) !== 'none') return undefined;
+  }
   const declaration = types.checker.getResolvedSignature(tsNode as ts.CallExpression)?.getDeclaration();
   if (!declaration) return undefined;
   const file = declaration.getSourceFile();
@@ -161,61 +168,6 @@ function matchProducer(module: string | null, name: string): Producer | undefine
         module === null ? producer.modules === null : producer.modules?.includes(module.replace(/^node:/, ''));
       if (moduleMatches && producer.name === name) {
         return { client, view: producer.returns === 'promise' ? PROMISE_VIEW : client.rootView };
-      }
-    }
-  }
-  return undefined;
-}
-
-/**
- * Where a variable comes from: `{ module, name }` for an import or `require` (`name` is `default`
- * or `*` for whole-module bindings), `{ module: null }` for an unresolved global, `undefined` for a
- * local value.
- */
-function importOf(variable: TSESLint.Scope.Variable): { module: string | null; name: string } | undefined {
-  const definition = variable.defs[0];
-  if (!definition) return { module: null, name: variable.name };
-  if (definition.type === 'ImportBinding') {
-    const declaration = definition.parent as TSESTree.ImportDeclaration;
-    const module = declaration.source.value;
-    const specifier = definition.node;
-    if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
-    if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: '*' };
-    if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
-      const imported = specifier.imported;
-      return { module, name: imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value };
-    }
-    return undefined;
-  }
-  if (definition.type === 'Variable' && definition.node.type === AST_NODE_TYPES.VariableDeclarator) {
-    return requireOf(definition.node, definition.name);
-  }
-  return undefined;
-}
-
-/** `const x = require('m')`, `const { fetch } = require('m')`, `const x = require('m').default`. */
-function requireOf(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier): { module: string; name: string } | undefined {
-  let init = declarator.init ? unwrap(declarator.init) : undefined;
-  let member: string | undefined;
-  if (init?.type === AST_NODE_TYPES.MemberExpression) {
-    member = memberName(init);
-    init = unwrap(init.object);
-  }
-  if (
-    init?.type !== AST_NODE_TYPES.CallExpression ||
-    init.callee.type !== AST_NODE_TYPES.Identifier ||
-    init.callee.name !== 'require' ||
-    init.arguments[0]?.type !== AST_NODE_TYPES.Literal ||
-    typeof init.arguments[0].value !== 'string'
-  ) {
-    return undefined;
-  }
-  const module = init.arguments[0].value;
-  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module, name: member ?? 'default' };
-  if (declarator.id.type === AST_NODE_TYPES.ObjectPattern) {
-    for (const property of declarator.id.properties) {
-      if (property.type === AST_NODE_TYPES.Property && property.value === name && property.key.type === AST_NODE_TYPES.Identifier) {
-        return { module, name: property.key.name };
       }
     }
   }

@@ -5,7 +5,10 @@ import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
 import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode } from './ast.js';
 import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
-import { FunctionPlan, type PlannedResponse } from './function-plan.js';
+import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
+import { callbackOriginsOf, type CallbackOrigin } from './callback-origins.js';
+import { abortHandles, onceResponseOf, type Handle } from './request-handles.js';
+import { nodeHttpClient } from '../clients/node-http.js';
 import { guardAt } from './response-guards.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
@@ -35,13 +38,27 @@ class ResponseTracker {
 
   addCall(call: TSESTree.CallExpression): void {
     if (isPromiseChainStep(call)) return;
+    for (const origin of callbackOriginsOf(call, this.context)) this.addCallbackOrigin(origin);
+    const once = onceResponseOf(call, this.context);
+    if (once) {
+      const response: TrackedResponse = { producer: once.producer, client: nodeHttpClient, name: once.target.variable.name };
+      const handles = once.request ? [{ variable: once.request, view: 'request' }] : [];
+      this.planResponse(response, enclosingFunction(call), [once.target], call, 0, handles);
+      return;
+    }
     const producer = producerOf(call, this.context);
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = requestsHead(call) ? BODYLESS : 0;
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
-    this.follow(response, use, owner, call, flags);
+    this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
+  }
+
+  private addCallbackOrigin(origin: CallbackOrigin): void {
+    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: undefined };
+    const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
+    this.followCallback(response, origin.fn, requestsHead(origin.producer) ? BODYLESS : 0, handles, origin.param);
   }
 
   run(): BodyFindings {
@@ -57,7 +74,14 @@ class ResponseTracker {
   }
 
   /** Applies the first use of a value that no variable holds yet. */
-  private follow(response: TrackedResponse, use: ResponseUse, owner: FunctionNode, at: TSESTree.Node, flags: number): void {
+  private follow(
+    response: TrackedResponse,
+    use: ResponseUse,
+    owner: FunctionNode,
+    at: TSESTree.Node,
+    flags: number,
+    handles: readonly Handle[],
+  ): void {
     switch (use.kind) {
       case 'inspect':
       case 'drop':
@@ -65,23 +89,29 @@ class ResponseTracker {
         return;
       case 'release':
         if (!(flags & BODYLESS)) {
-          this.log.close({ response, call: use.call, close: use.close, errorStatus: false, deliberate: false });
+          this.log.close({ response, call: use.call, close: use.close,
+            view: use.view, errorStatus: false, deliberate: false });
         }
         return;
       case 'alias':
-        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0));
+        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles);
         return;
       case 'callback':
-        this.followCallback(response, use.fn, flags);
+        this.followCallback(response, use.fn, flags, handles, use.fn.params[0]);
         return;
       default:
         return;
     }
   }
 
-  /** `promise.then((res) => …)`: the response lives on in the callback. */
-  private followCallback(response: TrackedResponse, fn: Exclude<FunctionNode, TSESTree.Program>, flags: number): void {
-    const param = fn.params[0];
+  /** `promise.then((res) => …)`, `http.get(url, (res) => …)`: the response lives on in the callback. */
+  private followCallback(
+    response: TrackedResponse,
+    fn: Exclude<FunctionNode, TSESTree.Program>,
+    flags: number,
+    handles: readonly Handle[],
+    param: TSESTree.Parameter | undefined,
+  ): void {
     if (!param) {
       if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
       return;
@@ -89,9 +119,10 @@ class ResponseTracker {
     const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
     if (use.kind === 'alias') {
       const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
-      this.planResponse(named, fn, use.targets, undefined, flags);
+      this.planResponse(named, fn, use.targets, undefined, flags, handles);
+    } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
+      this.leakNow(response, { kind: 'ignored', node: fn });
     }
-    else if (use.kind === 'drop' && !(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
   }
 
   private leakNow(response: TrackedResponse, exit: LeakExit): void {
@@ -105,6 +136,7 @@ class ResponseTracker {
     targets: readonly AliasTarget[],
     creation: TSESTree.Node | undefined,
     flags: number,
+    handles: readonly Handle[],
   ): void {
     let plan = this.plans.get(owner);
     if (!plan) this.plans.set(owner, (plan = new FunctionPlan()));
@@ -120,6 +152,7 @@ class ResponseTracker {
     if (creation) plan.addEvent(creation, { type: 'create', response: index, binding: targets[0]!.identifier.parent ?? creation });
     const context = this.useContext(response.client, owner);
     for (const target of targets) this.addHolder(plan, planned, index, target);
+    for (const handle of handles) this.planHandle(plan, index, handle, owner, context);
     for (let holder = 0; holder < planned.holders.length; holder++) {
       this.planHolder(plan, planned, index, holder, owner, context, (target) => {
         if (planned.holders.some((existing) => existing.variable === target.variable)) return true;
@@ -167,10 +200,22 @@ class ResponseTracker {
       }
       let use = classifyUse(identifier, target.view, context);
       if (use.kind === 'alias' && !use.targets.every(alias)) use = { kind: 'escape' };
-      if (use.kind === 'callback') this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS);
+      if (use.kind === 'callback') {
+        this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS, [], use.fn.params[0]);
+      }
       plan.addEvent(identifier, { type: 'use', response: index, holder, use });
       const guard = guardAt(identifier, target.view, planned.response.client);
       if (guard) plan.addGuard({ response: index, holder, guard });
+    }
+  }
+
+  /** A handle's closing calls in `owner` itself; in nested functions (a timeout) they are not this path's. */
+  private planHandle(plan: FunctionPlan, index: number, handle: Handle, owner: FunctionNode, context: UseContext): void {
+    for (const reference of handle.variable.references) {
+      const identifier = reference.identifier as TSESTree.Identifier;
+      if (reference.isWrite() || enclosingFunction(identifier) !== owner) continue;
+      const use = classifyUse(identifier, handle.view, context);
+      if (use.kind === 'release') plan.addEvent(identifier, { type: 'use', response: index, holder: HANDLE, use });
     }
   }
 

@@ -22,7 +22,13 @@ export type ResponseUse =
   /** Reads part of the body (`reader.read()`). */
   | { readonly kind: 'read' }
   /** Closes the body. */
-  | { readonly kind: 'release'; readonly close: CloseKind; readonly call: TSESTree.CallExpression }
+  | {
+      readonly kind: 'release';
+      readonly close: CloseKind;
+      readonly call: TSESTree.CallExpression;
+      /** The view whose member closed it, which decides the drain that could replace the close. */
+      readonly view: string;
+    }
   /** Looks at metadata only. */
   | { readonly kind: 'inspect' }
   /** The value is thrown away here: an expression statement, a destructuring that keeps no body. */
@@ -109,7 +115,7 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
       case AST_NODE_TYPES.ForOfStatement: {
         if (parent.right !== node) return { kind: 'escape' };
         const iterate = context.client.views[view]?.iterate;
-        return iterate && iterate.kind !== 'view' ? effectToUse(iterate, parent) : { kind: 'escape' };
+        return iterate && iterate.kind !== 'view' ? effectToUse(iterate, parent, view) : { kind: 'escape' };
       }
       case AST_NODE_TYPES.ExpressionStatement:
         return settled({ kind: 'drop' });
@@ -210,22 +216,22 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
     const effect = spec.call;
     if (!effect) return { kind: 'use', use: { kind: 'escape' } };
     if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: call };
-    return { kind: 'use', use: effectToUse(effect, call) };
+    return { kind: 'use', use: effectToUse(effect, call, view) };
   }
   const effect = spec.access;
   if (!effect) return { kind: 'use', use: { kind: 'escape' } };
   if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: member };
-  return { kind: 'use', use: effectToUse(effect, member) };
+  return { kind: 'use', use: effectToUse(effect, member, view) };
 }
 
 function isListenerRegistration(name: string): boolean {
   return name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener';
 }
 
-function effectToUse(effect: Exclude<MemberEffect, { kind: 'view' }>, node: TSESTree.Node): ResponseUse {
+function effectToUse(effect: Exclude<MemberEffect, { kind: 'view' }>, node: TSESTree.Node, view: string): ResponseUse {
   if (effect.kind === 'release') {
     return node.type === AST_NODE_TYPES.CallExpression
-      ? { kind: 'release', close: effect.close, call: node }
+      ? { kind: 'release', close: effect.close, call: node, view }
       : { kind: 'escape' };
   }
   return { kind: effect.kind };

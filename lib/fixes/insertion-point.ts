@@ -1,0 +1,60 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { lineIndent, sourceStyle } from './source-style.js';
+
+/** Containers whose statements can take a sibling in front of them. */
+const STATEMENT_LISTS = new Set<string>([
+  AST_NODE_TYPES.BlockStatement,
+  AST_NODE_TYPES.SwitchCase,
+  AST_NODE_TYPES.Program,
+  AST_NODE_TYPES.StaticBlock,
+]);
+
+/**
+ * Puts `statement` right before `exit`. A lone statement as an `if`/loop body gets braces, so the
+ * drain stays on the leaking branch only.
+ */
+export function insertBeforeStatement(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  exit: TSESTree.Node,
+  statement: string,
+): TSESLint.ReportFixFunction | undefined {
+  const parent = exit.parent;
+  if (!parent) return undefined;
+  const { eol } = sourceStyle(sourceCode);
+  if (STATEMENT_LISTS.has(parent.type)) {
+    const indent = lineIndent(sourceCode, exit);
+    const separator = indent === undefined ? ' ' : `${eol}${indent}`;
+    return (fixer) => fixer.insertTextBefore(exit, `${statement}${separator}`);
+  }
+  if (
+    parent.type === AST_NODE_TYPES.IfStatement ||
+    parent.type === AST_NODE_TYPES.ForStatement ||
+    parent.type === AST_NODE_TYPES.ForOfStatement ||
+    parent.type === AST_NODE_TYPES.ForInStatement ||
+    parent.type === AST_NODE_TYPES.WhileStatement ||
+    parent.type === AST_NODE_TYPES.DoWhileStatement
+  ) {
+    return (fixer) => fixer.replaceText(exit, `{ ${statement} ${sourceCode.getText(exit)} }`);
+  }
+  return undefined;
+}
+
+/** Appends `statement` as the last statement of `block`, after any trailing comment. */
+export function insertAtBlockEnd(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  block: TSESTree.BlockStatement,
+  statement: string,
+): TSESLint.ReportFixFunction | undefined {
+  const closing = sourceCode.getLastToken(block);
+  if (!closing || closing.value !== '}') return undefined;
+  const { eol } = sourceStyle(sourceCode);
+  const last = block.body.at(-1);
+  if (!last) return (fixer) => fixer.replaceText(block, `{ ${statement} }`);
+  const indent = lineIndent(sourceCode, last);
+  const previous = sourceCode.getTokenBefore(closing, { includeComments: true })!;
+  if (indent === undefined || previous.loc.end.line === closing.loc.start.line) {
+    return (fixer) => fixer.insertTextAfter(previous, ` ${statement}`);
+  }
+  return (fixer) => fixer.insertTextAfterRange(previous.range, `${eol}${indent}${statement}`);
+}

@@ -1,0 +1,133 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { ClientModel } from '../clients/client-model.js';
+import { clientModels } from '../clients/index.js';
+import { responseKindOfType } from '../types/response-type.js';
+import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
+import { importOf } from './imports.js';
+import type { OriginContext } from './response-origins.js';
+
+/** A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`. */
+export interface CallbackOrigin {
+  readonly client: ClientModel;
+  readonly fn: Exclude<FunctionNode, TSESTree.Program>;
+  readonly param: TSESTree.Parameter;
+  /** Where reports land: the request call. */
+  readonly producer: TSESTree.CallExpression;
+  /** The variable holding the request, whose `destroy()`/`abort()` closes the response. */
+  readonly request: TSESLint.Scope.Variable | undefined;
+}
+
+const REQUEST_NAMES = new Set(['get', 'request']);
+const LISTENER_NAMES = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+
+/**
+ * Responses a call passes to a function-literal argument. Only request calls and `'response'`
+ * listeners qualify: a server's `(req: IncomingMessage) => …` handler gets an incoming request,
+ * not a response this code owes a read.
+ */
+export function callbackOriginsOf(call: TSESTree.CallExpression, context: OriginContext): CallbackOrigin[] {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (name === undefined) return [];
+  if (REQUEST_NAMES.has(name)) return requestCallback(call, context);
+  if (LISTENER_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return responseListener(call, callee, context);
+  return [];
+}
+
+function requestCallback(call: TSESTree.CallExpression, context: OriginContext): CallbackOrigin[] {
+  const fn = lastFunctionArgument(call);
+  if (!fn) return [];
+  const request = boundVariable(call, context);
+  if (context.types) {
+    const typed = typedParam(fn, context);
+    return typed ? [{ ...typed, fn, producer: call, request }] : [];
+  }
+  const client = callbackProducerByName(call, context);
+  const param = fn.params[0];
+  return client && param ? [{ client, fn, param, producer: call, request }] : [];
+}
+
+/** `req.on('response', (res) => …)`. */
+function responseListener(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  context: OriginContext,
+): CallbackOrigin[] {
+  const event = call.arguments[0];
+  const fn = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
+  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !fn || !isFunctionNode(fn)) return [];
+  const requestCall = requestCallOf(callee.object, context);
+  const request = callee.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.scopeOf(callee.object), callee.object) ?? undefined : undefined;
+  if (context.types) {
+    const typed = typedParam(fn, context);
+    return typed ? [{ ...typed, fn, producer: requestCall ?? call, request }] : [];
+  }
+  if (!requestCall) return [];
+  const client = callbackProducerByName(requestCall, context);
+  const param = fn.params[0];
+  return client && param ? [{ client, fn, param, producer: requestCall, request }] : [];
+}
+
+/** The request call behind `req` in `req.on(…)`: the call itself, or a `const req = http.request(…)`. */
+function requestCallOf(object: TSESTree.Node, context: OriginContext): TSESTree.CallExpression | undefined {
+  const value = unwrap(object);
+  if (value.type === AST_NODE_TYPES.CallExpression) return value;
+  if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = ASTUtils.findVariable(context.scopeOf(value), value)?.defs[0];
+  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
+  const init = unwrap(definition.node.init);
+  return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
+function typedParam(
+  fn: CallbackOrigin['fn'],
+  context: OriginContext,
+): { client: ClientModel; param: TSESTree.Parameter } | undefined {
+  const types = context.types!;
+  // undici's callback form passes `(err, data)`; node:http passes `(res)`.
+  for (const param of fn.params.slice(0, 2)) {
+    const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(types.services.esTreeNodeToTSNodeMap.get(param)));
+    if (typeof kind !== 'string' && !kind.promise) return { client: kind.client, param };
+  }
+  return undefined;
+}
+
+function callbackProducerByName(call: TSESTree.CallExpression, context: OriginContext): ClientModel | undefined {
+  const callee = unwrap(call.callee);
+  let module: string | null | undefined;
+  let name: string | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
+    const imported = variable ? importOf(variable) : undefined;
+    module = imported?.module;
+    name = imported?.name;
+  } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.scopeOf(callee.object), callee.object);
+    const imported = variable ? importOf(variable) : undefined;
+    if (imported && (imported.name === '*' || imported.name === 'default')) {
+      module = imported.module;
+      name = memberName(callee);
+    }
+  }
+  if (!module || !name) return undefined;
+  const bare = module.replace(/^node:/, '');
+  return clientModels.find((client) =>
+    client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
+  );
+}
+
+function lastFunctionArgument(call: TSESTree.CallExpression): CallbackOrigin['fn'] | undefined {
+  const last = call.arguments.at(-1);
+  const fn = last ? unwrap(last) : undefined;
+  return fn && isFunctionNode(fn) ? fn : undefined;
+}
+
+/** `const req = http.get(…)`: the variable that holds the request. */
+function boundVariable(call: TSESTree.CallExpression, context: OriginContext): TSESLint.Scope.Variable | undefined {
+  const parent = call.parent;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== call || parent.id.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  return ASTUtils.findVariable(context.scopeOf(parent.id), parent.id) ?? undefined;
+}

@@ -1,0 +1,56 @@
+import { watchResponseBodies } from '../lib/body-leaks.js';
+import { createRule } from '../lib/create-rule.js';
+import { shouldReportClose } from '../lib/close-policy.js';
+import { planCloseDrain } from '../lib/fixes/plan-close-drain.js';
+
+export type Options = [{ reportDeliberate?: boolean }];
+export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead';
+
+export default createRule<Options, MessageId>({
+  name: 'no-undrained-close',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow closing an HTTP response body that nothing has read',
+      recommended: true,
+      requiresTypeChecking: false,
+    },
+    messages: {
+      cancelUnread:
+        'Cancelling this unread body discards the keep-alive connection; drain it so the connection can be reused (or use a HEAD request if only headers are needed).',
+      destroyUnread:
+        'Destroying this unread {{client}} response throws its connection away at any body size; drain it so the connection can be reused.',
+      drainInstead: 'Drain the body with `{{drain}}` instead, so the connection goes back to the pool.',
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          reportDeliberate: {
+            type: 'boolean',
+            description:
+              'Also report closes in branches that checked the body size or content type before deciding not to read it.',
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ reportDeliberate: false }],
+  },
+  create(context, [{ reportDeliberate }]) {
+    return watchResponseBodies(context, ({ closes }) => {
+      for (const close of closes) {
+        if (!shouldReportClose(close, { reportDeliberate: reportDeliberate === true })) continue;
+        const drain = planCloseDrain(close, context.sourceCode);
+        context.report({
+          node: close.call,
+          messageId: close.close === 'cancel' ? 'cancelUnread' : 'destroyUnread',
+          data: { client: close.response.client.label },
+          suggest:
+            drain.kind === 'suggest' ? [{ messageId: 'drainInstead', data: { drain: drain.drain }, fix: drain.fix }] : null,
+        });
+      }
+    });
+  },
+});
