@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { LeakExit } from './tracking/findings.js';
 
 /** The leaking exit in words, for messages: "the function throws at line 14". */
@@ -11,7 +12,7 @@ export function describeExit(exit: LeakExit): string {
     case 'throw':
       return `the function throws at line ${line}`;
     case 'end':
-      return `the function ends at line ${line}`;
+      return exit.node.type === AST_NODE_TYPES.Program ? `the module ends at line ${line}` : `the function ends at line ${line}`;
     case 'callback-end':
       return `the callback returns at line ${line}`;
     case 'continue':

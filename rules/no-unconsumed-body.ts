@@ -2,8 +2,9 @@ import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { describeExit } from '../lib/describe-exit.js';
 import { planDrain } from '../lib/fixes/plan-drain.js';
+import { type AnalysisOptions, analysisOptionsSchema } from '../lib/analysis-options.js';
 
-export type Options = [];
+export type Options = [AnalysisOptions];
 export type MessageId = 'unconsumedBody' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
@@ -22,11 +23,11 @@ export default createRule<Options, MessageId>({
         'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
       insertDrain: 'Release the body with `{{drain}}`.',
     },
-    schema: [],
+    schema: [{ type: 'object', additionalProperties: false, properties: analysisOptionsSchema }],
+    defaultOptions: [{}],
   },
-  defaultOptions: [],
-  create(context) {
-    return watchResponseBodies(context, ({ leaks }) => {
+  create(context, [options]) {
+    return watchResponseBodies(context, options, ({ leaks }) => {
       for (const leak of leaks) {
         const drain = planDrain(leak, context.sourceCode);
         context.report({

@@ -2,8 +2,9 @@ import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { shouldReportClose } from '../lib/close-policy.js';
 import { planCloseDrain } from '../lib/fixes/plan-close-drain.js';
+import { type AnalysisOptions, analysisOptionsSchema } from '../lib/analysis-options.js';
 
-export type Options = [{ reportDeliberate?: boolean }];
+export type Options = [AnalysisOptions & { reportDeliberate?: boolean }];
 export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead';
 
 export default createRule<Options, MessageId>({
@@ -28,6 +29,7 @@ export default createRule<Options, MessageId>({
         type: 'object',
         additionalProperties: false,
         properties: {
+          ...analysisOptionsSchema,
           reportDeliberate: {
             type: 'boolean',
             description:
@@ -38,8 +40,8 @@ export default createRule<Options, MessageId>({
     ],
     defaultOptions: [{ reportDeliberate: false }],
   },
-  create(context, [{ reportDeliberate }]) {
-    return watchResponseBodies(context, ({ closes }) => {
+  create(context, [{ reportDeliberate, ...analysis }]) {
+    return watchResponseBodies(context, analysis, ({ closes }) => {
       for (const close of closes) {
         if (!shouldReportClose(close, { reportDeliberate: reportDeliberate === true })) continue;
         const drain = planCloseDrain(close, context.sourceCode);

@@ -77,6 +77,39 @@ export interface CallbackProducer {
   readonly names: readonly string[];
 }
 
+/** A literal option a call (or the instance it is made on) must carry for a producer to apply. */
+export interface CallOption {
+  readonly name: string;
+  readonly value: string | boolean;
+}
+
+/**
+ * Calls that produce a response this code must read only when a literal option says so (axios
+ * `responseType: 'stream'`, got `isStream: true`); with any other value the client reads the body
+ * itself. A config the analysis cannot see (a variable, a spread) counts as "not set".
+ */
+export interface OptionProducer {
+  readonly modules: readonly string[];
+  /** `default` for calling the module object (or an instance) itself; else its method names. */
+  readonly names: readonly string[];
+  readonly option: CallOption;
+  readonly returns: 'promise' | 'value';
+  /**
+   * With types: the (awaited) result type that marks this client's calls, whatever the callee. Left
+   * out when the client's types already tell a stream from a read response (got's overloads).
+   */
+  readonly resultType?: { readonly symbol: string; readonly files: RegExp };
+}
+
+/** A module whose default export is a callable client object that makes configured copies of itself. */
+export interface ModuleObject {
+  readonly modules: readonly string[];
+  /** Named exports that are the same object as the default export (`import { got } from 'got'`). */
+  readonly aliases?: readonly string[];
+  /** Methods that return an instance whose calls behave like the module's own (`axios.create()`). */
+  readonly factories: readonly string[];
+}
+
 /** Status guards: which members carry the status, the ok flag and the body. */
 export interface StatusSpec {
   readonly statusMember: string;
@@ -99,4 +132,14 @@ export interface ClientModel {
   readonly status: StatusSpec;
   /** Drain per view; a view without one gets no fix. */
   readonly drains: Readonly<Record<string, DrainSpec>>;
+  readonly optionProducers?: readonly OptionProducer[];
+  readonly moduleObject?: ModuleObject;
+  /** Members of the promise a producer returns, before `await` (ky's `ky(url).json()`). */
+  readonly promiseMembers?: Readonly<Record<string, MemberSpec>>;
+  /**
+   * The client rejects responses whose status is not 2xx unless the call or its instance sets this
+   * option to something other than `true` (ky `throwHttpErrors`, axios `validateStatus`): code after
+   * `await` never sees an error status, so a branch that tests for one is dead.
+   */
+  readonly rejectsErrorStatus?: { readonly option: string };
 }

@@ -44,16 +44,16 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): 
   const holder = leak.holders.find((target) => leak.response.client.drains[target.view]);
   if (!holder) return NONE;
   const exit = leak.exit.node;
+  // The end of module code has no enclosing function to ask about `await`, nor a block to insert into.
+  if (exit.type === AST_NODE_TYPES.Program) return NONE;
   const drain = drainFor(leak.response.client, holder.view, holder.variable.name, leak.errorStatus, canAwait(enclosingFunction(exit)));
   if (!drain) return NONE;
   const style = sourceStyle(sourceCode);
   const statement = `${drain.expression}${style.semicolon}`;
-  const fix =
-    exit.type === AST_NODE_TYPES.BlockStatement || exit.type === AST_NODE_TYPES.Program
-      ? exit.type === AST_NODE_TYPES.BlockStatement
-        ? insertAtBlockEnd(sourceCode, exit, statement)
-        : undefined
-      : insertBeforeStatement(sourceCode, exit, statement);
+  const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
+  let fix: TSESLint.ReportFixFunction | undefined;
+  if (!endsBlock) fix = insertBeforeStatement(sourceCode, exit, statement);
+  else if (exit.type === AST_NODE_TYPES.BlockStatement) fix = insertAtBlockEnd(sourceCode, exit, statement);
   if (!fix) return NONE;
   const timingChanges = drain.expression.startsWith('void ');
   return { kind: timingChanges ? 'suggest' : 'fix', drain: drain.expression, fix };

@@ -120,6 +120,10 @@ export class BodyDomain implements PathDomain<FunctionState> {
     const masks = new Map<number, number>();
     for (const { response, holder } of dying) masks.set(response, (masks.get(response) ?? 0) | holderBit(holder));
     for (const [response, mask] of masks) {
+      if (this.plan.responses[response]!.borrowed && exit.kind !== 'throw') {
+        current = mapResponse(current, response, (value) => (value & mask ? 0 : value));
+        continue;
+      }
       current = this.dropHolders(current, response, mask, { kind: exitKind(scope, exit), node: exit.node });
     }
     return current;

@@ -4,8 +4,8 @@ import type { AliasTarget } from './response-uses.js';
 
 /** A response the analysis follows: where it was made and by which client. */
 export interface TrackedResponse {
-  /** The producing call; reports land here. */
-  readonly producer: TSESTree.CallExpression;
+  /** The producing call (or the parameter a helper receives it by); reports land here. */
+  readonly producer: TSESTree.Node;
   readonly client: ClientModel;
   /** The first local name that holds it, if any. */
   readonly name: string | undefined;

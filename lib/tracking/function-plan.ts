@@ -14,6 +14,11 @@ export interface PlannedResponse {
   readonly creation: TSESTree.Node | undefined;
   /** The holders it is born with. */
   readonly initialHolders: readonly number[];
+  /**
+   * A parameter the function only looks at: its caller still owns the body, so only a `throw`
+   * (after which the caller never sees it again) leaks it.
+   */
+  readonly borrowed: boolean;
 }
 
 /**

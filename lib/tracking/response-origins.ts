@@ -5,6 +5,7 @@ import { clientModels, type ClientModel } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { importOf } from './imports.js';
+import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** What the engine needs to recognise producers in one file. */
@@ -35,10 +36,11 @@ const CLIENT_DECLARATION_FILES =
 /** Whether `call` produces a response, by type when the file has types, by name otherwise. */
 export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   if (isStaticConstructor(call)) return undefined;
-  return context.types ? producerByType(call, context.types) : producerByName(call, context);
+  return context.types ? producerByType(call, context) : producerByName(call, context);
 }
 
-function producerByType(call: TSESTree.CallExpression, types: NonNullable<OriginContext['types']>): Producer | undefined {
+function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
+  const types = context.types!;
   const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
   const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
   if (typeof kind === 'string') return undefined;
@@ -52,7 +54,12 @@ function producerByType(call: TSESTree.CallExpression, types: NonNullable<Origin
   if (!declaration) return undefined;
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile && !CLIENT_DECLARATION_FILES.test(file.fileName)) return undefined;
-  if (!file.isDeclarationFile && !returnsNetworkResponse(declaration, types)) return undefined;
+  if (!file.isDeclarationFile) {
+    // A wrapper whose body is visible must show where its response comes from; one that is not
+    // visible (a `.ts` file in node_modules) is trusted by its type.
+    const visible = calleeFunction(call, context, () => []);
+    if (visible && !returnsNetworkResponse(visible)) return undefined;
+  }
   return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
 }
 
@@ -66,55 +73,36 @@ function isStaticConstructor(call: TSESTree.CallExpression): boolean {
   );
 }
 
-const wrapperCache = new WeakMap<ts.Node, boolean>();
+const wrapperCache = new WeakMap<TSESTree.Node, boolean>();
 
 /**
  * A user function typed to return a response is a producer only if some `return` hands back what a
  * producer made; one that returns `new Response(…)` is a fake (a test double, a server handler).
+ * Cycles (mutual recursion) resolve to "not a producer" while in progress.
  */
-function returnsNetworkResponse(declaration: ts.Node, types: NonNullable<OriginContext['types']>): boolean {
-  const cached = wrapperCache.get(declaration);
+function returnsNetworkResponse(callee: VisibleFunction): boolean {
+  const cached = wrapperCache.get(callee.fn);
   if (cached !== undefined) return cached;
-  // Cycles (mutual recursion) resolve to "not a producer" while in progress.
-  wrapperCache.set(declaration, false);
-  const result = anyReturnIsNetwork(declaration, types);
-  wrapperCache.set(declaration, result);
+  wrapperCache.set(callee.fn, false);
+  const result = returnedExpressions(callee.fn).some((expression) => isNetworkValue(expression, callee.origin));
+  wrapperCache.set(callee.fn, result);
   return result;
 }
 
-function anyReturnIsNetwork(declaration: ts.Node, types: NonNullable<OriginContext['types']>): boolean {
-  const estree = types.services.tsNodeToESTreeNodeMap.get(declaration as never) as TSESTree.Node | undefined;
-  // Declared in another file of the program: its type says response, and its own body is checked
-  // when that file is linted.
-  if (!estree) return true;
-  if (!isFunctionNode(estree)) return true;
-  const returned = returnedExpressions(estree);
-  return returned.some((expression) => isNetworkValue(expression, types));
-}
-
-function isNetworkValue(expression: TSESTree.Node, types: NonNullable<OriginContext['types']>): boolean {
-  const value = unwrapValue(expression);
-  if (value.type === AST_NODE_TYPES.NewExpression) return false;
-  if (value.type === AST_NODE_TYPES.CallExpression) {
-    return producerByType(value, types) !== undefined || isPromiseChainOfProducer(value, types);
+function isNetworkValue(expression: TSESTree.Node, context: OriginContext): boolean {
+  let value = unwrap(expression);
+  while (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+  if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.ObjectExpression) return false;
+  if (value.type === AST_NODE_TYPES.Literal) return false;
+  if (value.type !== AST_NODE_TYPES.CallExpression) return true;
+  const callee = unwrap(value.callee);
+  // `producer().then(…)`, `.catch(…)`, `.finally(…)` keep (or may keep) the producer's response.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')) {
+    return isNetworkValue(callee.object, context);
   }
-  // A variable or anything else typed as a response: trust the type.
-  return value.type !== AST_NODE_TYPES.ObjectExpression && value.type !== AST_NODE_TYPES.Literal;
-}
-
-function isPromiseChainOfProducer(call: TSESTree.CallExpression, types: NonNullable<OriginContext['types']>): boolean {
-  const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const name = memberName(callee);
-  if (name !== 'then' && name !== 'catch' && name !== 'finally') return false;
-  const object = unwrap(callee.object);
-  return object.type === AST_NODE_TYPES.CallExpression && producerByType(object, types) !== undefined;
-}
-
-function unwrapValue(node: TSESTree.Node): TSESTree.Node {
-  let current = unwrap(node);
-  while (current.type === AST_NODE_TYPES.AwaitExpression) current = unwrap(current.argument);
-  return current;
+  if (producerOf(value, context)) return true;
+  const nested = calleeFunction(value, context, () => []);
+  return nested !== undefined && returnsNetworkResponse(nested);
 }
 
 /** Expressions a function returns, not counting nested functions. */
@@ -133,7 +121,7 @@ function returnedExpressions(
     }
     forEachChild(current, visit);
   };
-  if (node.body) visit(node.body);
+  if (node.body) forEachChild(node.body, visit);
   return found;
 }
 

@@ -9,6 +9,11 @@ import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf, type CallbackOrigin } from './callback-origins.js';
 import { abortHandles, onceResponseOf, type Handle } from './request-handles.js';
 import { nodeHttpClient } from '../clients/node-http.js';
+import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
+import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
+import { responseKindOfType } from '../types/response-type.js';
+import type { AnalysisOptions } from '../analysis-options.js';
+import { callName, configuredProducer } from './configured-calls.js';
 import { guardAt } from './response-guards.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
@@ -18,21 +23,31 @@ import type { ClientModel } from '../clients/client-model.js';
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
   readonly visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  /** Comments before a function's declaration, for `@drain-handled`. */
+  readonly commentsOf: (node: TSESTree.Node) => readonly string[];
+  readonly options: AnalysisOptions;
 }
 
 /**
  * Follows every response produced in a file: decides at once what happens to values used only
  * once, and plans a path walk for every function that holds one in a variable.
  */
-export function trackResponses(calls: readonly TSESTree.CallExpression[], context: TrackerContext): BodyFindings {
+export function trackResponses(
+  calls: readonly TSESTree.CallExpression[],
+  functions: readonly Exclude<FunctionNode, TSESTree.Program>[],
+  context: TrackerContext,
+): BodyFindings {
   const tracker = new ResponseTracker(context);
   for (const call of calls) tracker.addCall(call);
+  for (const fn of functions) tracker.addParameters(fn);
   return tracker.run();
 }
 
 class ResponseTracker {
   private readonly log = new FindingLog();
   private readonly plans = new Map<FunctionNode, FunctionPlan>();
+  /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
+  private readonly plannedParams = new Set<TSESTree.Node>();
 
   constructor(private readonly context: TrackerContext) {}
 
@@ -46,13 +61,36 @@ class ResponseTracker {
       this.planResponse(response, enclosingFunction(call), [once.target], call, 0, handles);
       return;
     }
-    const producer = producerOf(call, this.context);
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options);
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = requestsHead(call) ? BODYLESS : 0;
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
     this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
+  }
+
+  /**
+   * A function that receives a response by a typed parameter. If it takes the response over (reads,
+   * releases or passes it on somewhere), it owns it on every path; if it only looks, it borrows it,
+   * and only throwing with the body unread loses it for the caller.
+   */
+  addParameters(fn: Exclude<FunctionNode, TSESTree.Program>): void {
+    const types = this.context.types;
+    if (!types) return;
+    const params = fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
+    for (const [index, param] of params.entries()) {
+      if (param.type !== AST_NODE_TYPES.Identifier || !param.typeAnnotation || this.plannedParams.has(param)) continue;
+      const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(types.services.esTreeNodeToTSNodeMap.get(param)));
+      if (typeof kind === 'string' || kind.promise) continue;
+      const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
+      if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
+      const summary = summarizeParameter(visible, index, kind.client, kind.view, (callee) => this.summaryContext(kind.client, callee));
+      const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
+      if (target.kind !== 'alias') continue;
+      const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
+      this.planResponse(response, fn, target.targets, undefined, 0, [], summary === 'borrows');
+    }
   }
 
   private addCallbackOrigin(origin: CallbackOrigin): void {
@@ -117,9 +155,10 @@ class ResponseTracker {
       return;
     }
     const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
+    this.plannedParams.add(param);
     if (use.kind === 'alias') {
       const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
-      this.planResponse(named, fn, use.targets, undefined, flags, handles);
+      this.planResponse(named, fn, use.targets, undefined, flags, handles, false);
     } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
       this.leakNow(response, { kind: 'ignored', node: fn });
     }
@@ -137,6 +176,7 @@ class ResponseTracker {
     creation: TSESTree.Node | undefined,
     flags: number,
     handles: readonly Handle[],
+    borrowed = false,
   ): void {
     let plan = this.plans.get(owner);
     if (!plan) this.plans.set(owner, (plan = new FunctionPlan()));
@@ -147,6 +187,7 @@ class ResponseTracker {
       initialFlags: flags,
       creation,
       initialHolders: targets.map((_, i) => i),
+      borrowed,
     };
     plan.responses.push(planned);
     if (creation) plan.addEvent(creation, { type: 'create', response: index, binding: targets[0]!.identifier.parent ?? creation });
@@ -220,7 +261,24 @@ class ResponseTracker {
   }
 
   private useContext(client: ClientModel, owner: FunctionNode): UseContext {
-    return { client, owner, scopeOf: this.context.scopeOf };
+    return this.summaryContext(client, { fn: owner, scopeOf: this.context.scopeOf, origin: this.context });
+  }
+
+  /** Use classification inside `callee`, asking the functions it calls in turn what they do. */
+  private summaryContext(
+    client: ClientModel,
+    callee: { readonly fn: FunctionNode } & Pick<VisibleFunction, 'scopeOf' | 'origin'>,
+  ): UseContext {
+    return {
+      client,
+      owner: callee.fn,
+      scopeOf: callee.scopeOf,
+      calleeSummary: (call, index, view) => {
+        if (this.context.options.consumers?.includes(callName(call) ?? '')) return 'takes';
+        const target = calleeFunction(call, callee.origin, this.context.commentsOf);
+        return target && summarizeParameter(target, index, client, view, (next) => this.summaryContext(client, next));
+      },
+    };
   }
 }
 

@@ -46,6 +46,11 @@ export interface UseContext {
   readonly client: ClientModel;
   readonly owner: FunctionNode;
   readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  /**
+   * Whether the function `call` runs only looks at argument `index` (`borrows`) or takes it over
+   * (`takes`); `undefined` when its body is not visible, which counts as a hand-off.
+   */
+  readonly calleeSummary?: (call: TSESTree.CallExpression, index: number, view: string) => 'takes' | 'borrows' | undefined;
 }
 
 /**
@@ -100,7 +105,8 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
         if (parent.callee === node) return { kind: 'escape' };
-        return settled(isInertSink(parent) ? { kind: 'inspect' } : { kind: 'handoff' });
+        if (isInertSink(parent)) return settled({ kind: 'inspect' });
+        return settled(argumentUse(parent, node, view, context));
       case AST_NODE_TYPES.VariableDeclarator:
         if (parent.init !== node) return { kind: 'escape' };
         return settled(bindPattern(parent.id, view, context, settles));
@@ -142,6 +148,21 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
         return { kind: 'escape' };
     }
   }
+}
+
+/** Passing the value to a function: an inspect if the callee only looks at it, else a hand-off. */
+function argumentUse(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  view: string,
+  context: UseContext,
+): ResponseUse {
+  if (call.type === AST_NODE_TYPES.NewExpression || !context.calleeSummary) return { kind: 'handoff' };
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
+    return { kind: 'handoff' };
+  }
+  return context.calleeSummary(call, index, view) === 'borrows' ? { kind: 'inspect' } : { kind: 'handoff' };
 }
 
 type PromiseStep = ResponseUse | 'await' | 'chain' | 'value';

@@ -1,0 +1,58 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { ClientModel } from '../clients/client-model.js';
+import { capturingFunction } from '../tracking/ast.js';
+import { classifyUse, type UseContext } from '../tracking/response-uses.js';
+import type { VisibleFunction } from './callee-function.js';
+
+/**
+ * What a function does with a response it receives as a parameter.
+ * - `takes`: it reads, releases, stores or passes it on somewhere: the caller hands it over, and the
+ *   function must settle it on every path (its own analysis reports where it does not).
+ * - `borrows`: it only looks (status, headers, logging): the caller still owns the body.
+ */
+export type ParameterSummary = 'takes' | 'borrows';
+
+/** Marks a function that handles any response it is given (like Go bodyclose's directive). */
+export const HANDLED_TAG = '@drain-handled';
+
+const summaries = new WeakMap<TSESTree.Node, Map<string, ParameterSummary>>();
+
+/**
+ * Summarises parameter `index` of `callee` for a response of `client` seen as `view`. Cached per
+ * function node; a cycle (recursion) is answered `takes`, which silences rather than reports.
+ */
+export function summarizeParameter(
+  callee: VisibleFunction,
+  index: number,
+  client: ClientModel,
+  view: string,
+  makeContext: (callee: VisibleFunction) => UseContext,
+): ParameterSummary {
+  if (callee.comments.some((comment) => comment.includes(HANDLED_TAG))) return 'takes';
+  let perFunction = summaries.get(callee.fn);
+  if (!perFunction) summaries.set(callee.fn, (perFunction = new Map()));
+  const key = `${index}:${client.id}:${view}`;
+  const cached = perFunction.get(key);
+  if (cached) return cached;
+  perFunction.set(key, 'takes');
+  const summary = summarize(callee, index, view, makeContext(callee));
+  perFunction.set(key, summary);
+  return summary;
+}
+
+function summarize(callee: VisibleFunction, index: number, view: string, context: UseContext): ParameterSummary {
+  const params = callee.fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
+  let param: TSESTree.Node | undefined = params[index];
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return 'takes';
+  const variable = ASTUtils.findVariable(callee.scopeOf(param), param);
+  if (!variable) return 'takes';
+  for (const reference of variable.references) {
+    if (reference.identifier === param) continue;
+    if (reference.isWrite() || capturingFunction(reference.identifier, callee.fn)) return 'takes';
+    const use = classifyUse(reference.identifier, view, context);
+    if (use.kind !== 'inspect' && use.kind !== 'drop') return 'takes';
+  }
+  return 'borrows';
+}
