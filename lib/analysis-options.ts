@@ -31,9 +31,17 @@ export const analysisOptionsSchema: Record<string, JSONSchema4> = {
           additionalProperties: false,
           required: ['name'],
           properties: {
-            name: { type: 'string', minLength: 1 },
-            client: { type: 'string', enum: clientModels.map((client) => client.id) },
-            returns: { type: 'string', enum: ['promise', 'value'] },
+            name: { type: 'string', minLength: 1, description: 'In `producers`: the function name, or `object.method`.' },
+            client: {
+              type: 'string',
+              enum: clientModels.map((client) => client.id),
+              description: 'In `producers`: whose response it returns (default `fetch`).',
+            },
+            returns: {
+              type: 'string',
+              enum: ['promise', 'value'],
+              description: 'In `producers`: a promise of the response (default) or the response itself.',
+            },
           },
         },
       ],

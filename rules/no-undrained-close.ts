@@ -2,10 +2,11 @@ import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { shouldReportClose } from '../lib/close-policy.js';
 import { planCloseDrain } from '../lib/fixes/plan-close-drain.js';
+import { planHeadRequest } from '../lib/fixes/plan-head-request.js';
 import { type AnalysisOptions, analysisOptionsSchema } from '../lib/analysis-options.js';
 
 export type Options = [AnalysisOptions & { reportDeliberate?: boolean }];
-export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead';
+export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead' | 'useHead';
 
 export default createRule<Options, MessageId>({
   name: 'no-undrained-close',
@@ -22,6 +23,7 @@ export default createRule<Options, MessageId>({
       destroyUnread:
         'Destroying this unread {{client}} response throws its connection away at any body size; drain it so the connection can be reused.',
       drainInstead: 'Drain the body with `{{drain}}` instead, so the connection goes back to the pool.',
+      useHead: "Send a HEAD request (`method: 'HEAD'`): no path here reads the body.",
     },
     hasSuggestions: true,
     schema: [
@@ -45,12 +47,15 @@ export default createRule<Options, MessageId>({
       for (const close of closes) {
         if (!shouldReportClose(close, { reportDeliberate: reportDeliberate === true })) continue;
         const drain = planCloseDrain(close, context.sourceCode);
+        const head = planHeadRequest(close, context.sourceCode);
         context.report({
           node: close.call,
           messageId: close.close === 'cancel' ? 'cancelUnread' : 'destroyUnread',
           data: { client: close.response.client.label },
-          suggest:
-            drain.kind === 'suggest' ? [{ messageId: 'drainInstead', data: { drain: drain.drain }, fix: drain.fix }] : null,
+          suggest: [
+            ...(drain.kind === 'suggest' ? [{ messageId: 'drainInstead' as const, data: { drain: drain.drain }, fix: drain.fix }] : []),
+            ...(head ? [{ messageId: 'useHead' as const, fix: head }] : []),
+          ],
         });
       }
     });

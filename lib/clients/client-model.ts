@@ -130,6 +130,8 @@ export interface ClientModel {
   readonly producers: readonly NamedProducer[];
   readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;
+  /** The request takes `{ method }` in an options object after the URL, so HEAD can be suggested. */
+  readonly methodOption?: boolean;
   /** Drain per view; a view without one gets no fix. */
   readonly drains: Readonly<Record<string, DrainSpec>>;
   readonly optionProducers?: readonly OptionProducer[];

@@ -53,6 +53,7 @@ export const fetchClient: ClientModel = {
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
+  methodOption: true,
   drains: {
     response: {
       onError: 'await {{ref}}.body?.cancel()',

@@ -11,7 +11,9 @@ export const nodeFetchClient: ClientModel = {
     response: {
       members: { ...fetchResponseView.members, body: { access: { kind: 'view', view: 'stream' } }, buffer: { call: { kind: 'consume' } } },
     },
-    stream: nodeReadableView,
+    // Destroying the body's PassThrough loses the socket only while the response is still arriving
+    // (measured: 1 MiB, a new connection per call; 64 B, reused), as a web stream cancel does.
+    stream: { ...nodeReadableView, members: { ...nodeReadableView.members, destroy: { call: { kind: 'release', close: 'cancel' } } } },
   },
   types: [{ symbol: 'Response', files: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/, view: 'response' }],
   producers: [
@@ -19,6 +21,7 @@ export const nodeFetchClient: ClientModel = {
     { modules: ['node-fetch'], name: 'fetch', returns: 'promise' },
   ],
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
+  methodOption: true,
   drains: {
     response: { onError: '{{ref}}.body?.resume()', consume: '{{ref}}.body?.resume()', async: false },
     stream: {

@@ -49,6 +49,7 @@ export const undiciRequestClient: ClientModel = {
   ],
   producers: [{ modules: ['undici'], name: 'request', returns: 'promise' }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
+  methodOption: true,
   drains: {
     data: { onError: 'await {{ref}}.body.dump()', consume: 'await {{ref}}.body.dump()', async: true },
     body: {

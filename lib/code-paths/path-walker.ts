@@ -101,6 +101,12 @@ class PathWalker<S> {
 
   private statements(list: readonly TSESTree.Node[], entry: Maybe<S>): Outcome<S> {
     let state = entry;
+    // Function declarations are hoisted: their closures exist from the start of the block.
+    for (const statement of list) {
+      if (state === undefined) break;
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.FunctionDeclaration) state = this.visit(declaration, state);
+    }
     const abrupt: Abrupt<S>[] = [];
     for (const statement of list) {
       if (state === undefined) break;
@@ -316,6 +322,13 @@ class PathWalker<S> {
         entries.push(undefined);
         continue;
       }
+      if (node.discriminant.type === AST_NODE_TYPES.Literal && node.discriminant.value === true) {
+        // `switch (true) { case res.status >= 500: … }` is an if/else chain on each case's test.
+        const { whenTrue, whenFalse } = this.condition(switchCase.test, remaining);
+        entries.push(whenTrue);
+        remaining = whenFalse;
+        continue;
+      }
       const tested = this.expr(switchCase.test, remaining) ?? remaining;
       entries.push(this.domain.refineCase(node.discriminant, switchCase.test, true, tested));
       remaining = this.domain.refineCase(node.discriminant, switchCase.test, false, tested);
@@ -481,6 +494,10 @@ class PathWalker<S> {
       let current: Maybe<S> = state;
       for (const expression of node.expressions.slice(0, -1)) current = current && this.expr(expression, current);
       return current === undefined ? NO_BRANCHES : this.condition(node.expressions.at(-1)!, current);
+    }
+    // `while (true)` never takes its false edge; walking it invents a path that skips the loop body.
+    if (node.type === AST_NODE_TYPES.Literal) {
+      return node.value ? { whenTrue: state, whenFalse: undefined } : { whenTrue: undefined, whenFalse: state };
     }
     const evaluated = this.expr(node, state);
     if (evaluated === undefined) return NO_BRANCHES;

@@ -15,16 +15,17 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const callee = close.call.callee;
   if (!replace || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
   let text = `${sourceCode.getText(callee.object)}${callee.optional ? '?.' : '.'}${replace.call}`;
-  if (replace.returnsPromise && !isAwaited(close.call)) {
+  // Only a bare statement needs `await`/`void`: elsewhere (`void`, `await`, `.catch()`, `return`, an
+  // argument) the code already handles the promise, and a prefix would change the value it gets.
+  if (replace.returnsPromise && usedBy(close.call)?.type === AST_NODE_TYPES.ExpressionStatement) {
     const fn = enclosingFunction(close.call);
-    const statement = close.call.parent?.type === AST_NODE_TYPES.ExpressionStatement;
-    text = `${statement && fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} ${text}`;
+    text = `${fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} ${text}`;
   }
   return { kind: 'suggest', drain: text, fix: (fixer) => fixer.replaceText(close.call, text) };
 }
 
-function isAwaited(node: TSESTree.Node): boolean {
+function usedBy(node: TSESTree.Node): TSESTree.Node | undefined {
   let current = node.parent;
   while (current && isTransparent(current)) current = current.parent;
-  return current?.type === AST_NODE_TYPES.AwaitExpression;
+  return current;
 }

@@ -13,6 +13,7 @@ import {
   joinStates,
   mapResponse,
   READ,
+  REJECTS_ERRORS,
   SETTLED,
 } from './body-state.js';
 import type { BodyLeak, LeakExitKind, UndrainedClose } from './findings.js';
@@ -182,6 +183,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
             view: use.view,
             errorStatus: unread.every((value) => value & ERROR),
             deliberate: isDeliberateClose(use.call, this.scopeOf),
+            bodyNeverRead: this.neverRead(response),
           });
         }
         return this.onHolder(state, response, holder, (value) => value | SETTLED);
@@ -201,9 +203,24 @@ export class BodyDomain implements PathDomain<FunctionState> {
     }
   }
 
+  /** Whether no event anywhere in the function reads (or may read) the response's body. */
+  private neverRead(response: number): boolean {
+    for (const events of this.plan.events.values()) {
+      for (const event of events) {
+        if (event.response !== response) continue;
+        if (event.type === 'capture') return false;
+        if (event.type === 'use' && !['inspect', 'drop', 'release', 'alias'].includes(event.use.kind)) return false;
+        if (event.type === 'use' && event.use.kind === 'alias' && event.use.settles) return false;
+      }
+    }
+    return true;
+  }
+
   private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState {
     const flags = (facts.error ? ERROR : 0) | (facts.bodyless ? BODYLESS : 0);
-    return flags === 0 ? state : this.onHolder(state, response, holder, (value) => value | flags);
+    // A dead branch owes nothing: marking it bodyless keeps both rules silent there.
+    const dead = (value: number) => (flags & ERROR && value & REJECTS_ERRORS ? BODYLESS : 0);
+    return flags === 0 ? state : this.onHolder(state, response, holder, (value) => value | flags | dead(value));
   }
 
   private onHolder(

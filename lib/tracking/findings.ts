@@ -54,6 +54,8 @@ export interface UndrainedClose {
   readonly errorStatus: boolean;
   /** The close sits in a branch that tested the body's size or type: a deliberate choice. */
   readonly deliberate: boolean;
+  /** No path reads any of the body: the request could have been a HEAD. */
+  readonly bodyNeverRead: boolean;
 }
 
 /** Everything one file's analysis found; both rules read from one shared instance. */

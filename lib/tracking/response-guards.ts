@@ -32,6 +32,9 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   let node = reference;
   while (node.parent && isTransparent(node.parent)) node = node.parent;
   const member = node.parent;
+  if (member?.type === AST_NODE_TYPES.BinaryExpression && member.operator === 'instanceof' && member.left === node) {
+    return instanceGuard(member);
+  }
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
   const name = memberName(member);
   const { statusMember, okMember, bodyMember } = client.status;
@@ -44,6 +47,24 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   if (name === statusMember) return statusGuard(value as TSESTree.Expression);
   return undefined;
 }
+
+/**
+ * `value instanceof Error` after `.catch(toError)`: where it holds, the value is not the response,
+ * so there is nothing to read on that branch. A test against a response class teaches nothing.
+ */
+function instanceGuard(test: TSESTree.BinaryExpression): Guard | undefined {
+  const right = test.right;
+  const className =
+    right.type === AST_NODE_TYPES.Identifier
+      ? right.name
+      : right.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(right)
+        : undefined;
+  if (className === undefined || RESPONSE_CLASSES.has(className)) return undefined;
+  return { node: test, whenTrue: { bodyless: true }, whenFalse: NO_FACTS };
+}
+
+const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'BodyReadable', 'Object']);
 
 function bodyGuard(body: TSESTree.Expression): Guard {
   const parent = body.parent;

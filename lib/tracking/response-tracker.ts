@@ -18,6 +18,7 @@ import { guardAt } from './response-guards.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { requestsHead } from './request-options.js';
+import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
 
 /** What the tracker needs from the file being linted. */
@@ -65,7 +66,7 @@ class ResponseTracker {
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
-    const flags = requestsHead(call) ? BODYLESS : 0;
+    const flags = (requestsHead(call) ? BODYLESS : 0) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
     this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
   }
@@ -127,8 +128,15 @@ class ResponseTracker {
         return;
       case 'release':
         if (!(flags & BODYLESS)) {
-          this.log.close({ response, call: use.call, close: use.close,
-            view: use.view, errorStatus: false, deliberate: false });
+          this.log.close({
+            response,
+            call: use.call,
+            close: use.close,
+            view: use.view,
+            errorStatus: false,
+            deliberate: false,
+            bodyNeverRead: true,
+          });
         }
         return;
       case 'alias':
