@@ -130,8 +130,16 @@ export interface ClientModel {
   readonly producers: readonly NamedProducer[];
   readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;
-  /** The request takes `{ method }` in an options object after the URL, so HEAD can be suggested. */
+  /**
+   * The request takes `{ method }` in an options object after the URL, and a HEAD keeps the
+   * connection, so HEAD can be suggested. Not undici: it sends `Connection: close` on every HEAD.
+   */
   readonly methodOption?: boolean;
+  /**
+   * Even a response without a body (HEAD, 204, 304) keeps its socket until the message is read to
+   * its end: node:http frees it only on `'end'`, which an unread message never emits.
+   */
+  readonly emptyBodyHoldsConnection?: boolean;
   /** Drain per view; a view without one gets no fix. */
   readonly drains: Readonly<Record<string, DrainSpec>>;
   readonly optionProducers?: readonly OptionProducer[];

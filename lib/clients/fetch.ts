@@ -53,16 +53,16 @@ export const fetchClient: ClientModel = {
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
-  methodOption: true,
   drains: {
     response: {
       onError: 'await {{ref}}.body?.cancel()',
       consume: 'await {{ref}}.body?.pipeTo(new WritableStream())',
       async: true,
     },
+    // `?.`: a body held under its own name (`const { body } = res`) is typed `ReadableStream | null`.
     stream: {
-      onError: 'await {{ref}}.cancel()',
-      consume: 'await {{ref}}.pipeTo(new WritableStream())',
+      onError: 'await {{ref}}?.cancel()',
+      consume: 'await {{ref}}?.pipeTo(new WritableStream())',
       async: true,
       replaceClose: { call: 'pipeTo(new WritableStream())', returnsPromise: true },
     },

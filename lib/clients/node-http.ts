@@ -59,6 +59,8 @@ export const nodeHttpClient: ClientModel = {
   producers: [],
   callbackProducers: [{ modules: ['http', 'https'], names: ['get', 'request'] }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
+  // Measured: an unread HEAD response stalls a keep-alive agent with maxSockets: 4 after 4 calls.
+  emptyBodyHoldsConnection: true,
   drains: {
     message: {
       onError: '{{ref}}.resume()',

@@ -49,14 +49,19 @@ export const undiciRequestClient: ClientModel = {
   ],
   producers: [{ modules: ['undici'], name: 'request', returns: 'promise' }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
-  methodOption: true,
   drains: {
-    data: { onError: 'await {{ref}}.body.dump()', consume: 'await {{ref}}.body.dump()', async: true },
-    body: {
-      onError: 'await {{ref}}.dump()',
-      consume: 'await {{ref}}.dump()',
+    data: {
+      onError: 'await {{ref}}.body.dump()',
+      consume: 'await {{ref}}.body.dump({ limit: Number.MAX_SAFE_INTEGER })',
       async: true,
-      replaceClose: { call: 'dump()', returnsPromise: true },
+    },
+    body: {
+      // `dump()` reads at most 128 KiB and then destroys: fine for an error document, a close for
+      // anything larger. A non-finite limit falls back to the default, so drains pass a finite one.
+      onError: 'await {{ref}}.dump()',
+      consume: 'await {{ref}}.dump({ limit: Number.MAX_SAFE_INTEGER })',
+      async: true,
+      replaceClose: { call: 'dump({ limit: Number.MAX_SAFE_INTEGER })', returnsPromise: true },
     },
   },
 };

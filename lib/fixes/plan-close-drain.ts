@@ -14,16 +14,27 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const replace = close.response.client.drains[close.view]?.replaceClose;
   const callee = close.call.callee;
   if (!replace || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
-  let text = `${sourceCode.getText(callee.object)}${callee.optional ? '?.' : '.'}${replace.call}`;
-  // Only a bare statement needs `await`/`void`: elsewhere (`void`, `await`, `.catch()`, `return`, an
-  // argument) the code already handles the promise, and a prefix would change the value it gets.
-  if (replace.returnsPromise && usedBy(close.call)?.type === AST_NODE_TYPES.ExpressionStatement) {
+  // Only the called member changes: the object keeps its own text, parentheses and `?.` included.
+  const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
+  const user = usedBy(close.call);
+  let prefix = '';
+  if (replace.returnsPromise && user?.type !== AST_NODE_TYPES.AwaitExpression) {
     const fn = enclosingFunction(close.call);
-    text = `${fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} ${text}`;
+    const statement = user?.type === AST_NODE_TYPES.ExpressionStatement;
+    prefix = `${statement && fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} `;
   }
-  return { kind: 'suggest', drain: text, fix: (fixer) => fixer.replaceText(close.call, text) };
+  const text = `${prefix}${sourceCode.text.slice(close.call.range[0], replaced[0])}${replace.call}`;
+  return {
+    kind: 'suggest',
+    drain: text,
+    fix: (fixer) => [
+      ...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []),
+      fixer.replaceTextRange(replaced, replace.call),
+    ],
+  };
 }
 
+/** The node that uses the call's value, past `?.` chains and TS assertions. */
 function usedBy(node: TSESTree.Node): TSESTree.Node | undefined {
   let current = node.parent;
   while (current && isTransparent(current)) current = current.parent;

@@ -217,7 +217,9 @@ export class BodyDomain implements PathDomain<FunctionState> {
   }
 
   private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState {
-    const flags = (facts.error ? ERROR : 0) | (facts.bodyless ? BODYLESS : 0);
+    const client = this.plan.responses[response]!.response.client;
+    const bodyless = facts.bodyless && !client.emptyBodyHoldsConnection;
+    const flags = (facts.error ? ERROR : 0) | (bodyless ? BODYLESS : 0);
     // A dead branch owes nothing: marking it bodyless keeps both rules silent there.
     const dead = (value: number) => (flags & ERROR && value & REJECTS_ERRORS ? BODYLESS : 0);
     return flags === 0 ? state : this.onHolder(state, response, holder, (value) => value | flags | dead(value));

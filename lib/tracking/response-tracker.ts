@@ -66,7 +66,7 @@ class ResponseTracker {
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
-    const flags = (requestsHead(call) ? BODYLESS : 0) | requestFlags(call, producer.client, this.context);
+    const flags = headFlags(call, producer.client) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
     this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
   }
@@ -97,7 +97,7 @@ class ResponseTracker {
   private addCallbackOrigin(origin: CallbackOrigin): void {
     const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: undefined };
     const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
-    this.followCallback(response, origin.fn, requestsHead(origin.producer) ? BODYLESS : 0, handles, origin.param);
+    this.followCallback(response, origin.fn, headFlags(origin.producer, origin.client), handles, origin.param);
   }
 
   run(): BodyFindings {
@@ -299,6 +299,11 @@ function isPromiseChainStep(call: TSESTree.CallExpression): boolean {
     callee.property.type === AST_NODE_TYPES.Identifier &&
     (callee.property.name === 'catch' || callee.property.name === 'finally')
   );
+}
+
+/** A HEAD response has no body, unless the client still needs the empty message read (node:http). */
+function headFlags(call: TSESTree.CallExpression, client: ClientModel): number {
+  return requestsHead(call) && !client.emptyBodyHoldsConnection ? BODYLESS : 0;
 }
 
 function aliasName(use: ResponseUse): string | undefined {
