@@ -116,6 +116,8 @@ export interface StatusSpec {
   readonly okMember?: string;
   readonly bodyMember?: string;
   readonly headersMember?: string;
+  /** Whether the body was touched (`bodyUsed`). */
+  readonly usedMember?: string;
 }
 
 /** Everything the engine knows about one client. */

@@ -52,7 +52,7 @@ export const fetchClient: ClientModel = {
     { modules: null, name: 'fetch', returns: 'promise' },
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
-  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
+  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers', usedMember: 'bodyUsed' },
   drains: {
     response: {
       onError: 'await {{ref}}.body?.cancel()',

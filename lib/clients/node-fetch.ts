@@ -13,20 +13,22 @@ export const nodeFetchClient: ClientModel = {
     },
     // Destroying the body's PassThrough loses the socket only while the response is still arriving
     // (measured: 1 MiB, a new connection per call; 64 B, reused), as a web stream cancel does.
+    // node-fetch aborts the body stream when the request's signal fires after the response arrived.
+    abortController: { members: { abort: { call: { kind: 'release', close: 'cancel' } } } },
     stream: { ...nodeReadableView, members: { ...nodeReadableView.members, destroy: { call: { kind: 'release', close: 'cancel' } } } },
   },
   types: [{ symbol: 'Response', files: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/, view: 'response' }],
   producers: [
     { modules: ['node-fetch'], name: 'default', returns: 'promise' },
-    { modules: ['node-fetch'], name: 'fetch', returns: 'promise' },
   ],
-  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers' },
+  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers', usedMember: 'bodyUsed' },
   methodOption: true,
   drains: {
     response: { onError: '{{ref}}.body?.resume()', consume: '{{ref}}.body?.resume()', async: false },
+    // `?.`: node-fetch types `body` as `NodeJS.ReadableStream | null`.
     stream: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
+      onError: '{{ref}}?.resume()',
+      consume: '{{ref}}?.resume()',
       async: false,
       replaceClose: { call: 'resume()', returnsPromise: false },
     },

@@ -20,10 +20,10 @@ export interface PathDomain<S> {
   /** Evaluation reached `node`; called for every node `isEvent` accepts, after its operands. */
   visit(node: TSESTree.Node, state: S): S;
   isEvent(node: TSESTree.Node): boolean;
-  /** `test` evaluated to `outcome`. */
-  refine(test: TSESTree.Expression, outcome: boolean, state: S): S;
-  /** A `case test:` of `switch (discriminant)` matched (or did not). */
-  refineCase(discriminant: TSESTree.Expression, test: TSESTree.Expression, matched: boolean, state: S): S;
+  /** `test` evaluated to `outcome`; `undefined` when no path in `state` can take that branch. */
+  refine(test: TSESTree.Expression, outcome: boolean, state: S): S | undefined;
+  /** A `case test:` of `switch (discriminant)` matched (or did not); `undefined` when it cannot. */
+  refineCase(discriminant: TSESTree.Expression, test: TSESTree.Expression, matched: boolean, state: S): S | undefined;
   /** Control leaves `scope` (a block, loop, switch, catch clause or function) through `exit`. */
   leave(scope: TSESTree.Node, exit: PathExit, state: S): S;
   /** The state on an edge taken by an exception a callee threw, entering a `catch`. */

@@ -52,7 +52,31 @@ function summarize(callee: VisibleFunction, index: number, view: string, context
     if (reference.identifier === param) continue;
     if (reference.isWrite() || capturingFunction(reference.identifier, callee.fn)) return 'takes';
     const use = classifyUse(reference.identifier, view, context);
-    if (use.kind !== 'inspect' && use.kind !== 'drop') return 'takes';
+    if (use.kind === 'inspect' || use.kind === 'drop') continue;
+    // `if (!res.ok) throw new Error(await res.text())`: reading only on the way to a throw is how a
+    // validator (`ensureOk(res)`) reports errors; on the way back to the caller it only looked.
+    if (leadsToThrow(reference.identifier, callee.fn)) continue;
+    return 'takes';
   }
   return 'borrows';
+}
+
+/** Whether `node` runs only on the way to a `throw` of its function: in its argument, or before it. */
+function leadsToThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ThrowStatement) return true;
+    const parent: TSESTree.Node | undefined = current.parent;
+    const list =
+      parent?.type === AST_NODE_TYPES.BlockStatement
+        ? parent.body
+        : parent?.type === AST_NODE_TYPES.SwitchCase
+          ? parent.consequent
+          : undefined;
+    if (!list) continue;
+    for (const sibling of list.slice(list.indexOf(current as TSESTree.Statement) + 1)) {
+      if (sibling.type === AST_NODE_TYPES.ThrowStatement) return true;
+      if (sibling.type === AST_NODE_TYPES.ReturnStatement) return false;
+    }
+  }
+  return false;
 }

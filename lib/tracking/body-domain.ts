@@ -12,6 +12,7 @@ import {
   isOwed,
   joinStates,
   mapResponse,
+  OK,
   READ,
   REJECTS_ERRORS,
   SETTLED,
@@ -89,11 +90,12 @@ export class BodyDomain implements PathDomain<FunctionState> {
     return current;
   }
 
-  refine(test: TSESTree.Expression, outcome: boolean, state: FunctionState): FunctionState {
+  refine(test: TSESTree.Expression, outcome: boolean, state: FunctionState): FunctionState | undefined {
     const guards = this.plan.guards.get(test);
     if (!guards) return state;
-    let current = state;
+    let current: FunctionState | undefined = state;
     for (const { response, holder, guard } of guards) {
+      if (current === undefined) return undefined;
       current = this.learn(current, response, holder, outcome ? guard.whenTrue : guard.whenFalse);
     }
     return current;
@@ -104,11 +106,12 @@ export class BodyDomain implements PathDomain<FunctionState> {
     test: TSESTree.Expression,
     matched: boolean,
     state: FunctionState,
-  ): FunctionState {
+  ): FunctionState | undefined {
     const guards = this.plan.guards.get(discriminant);
     if (!guards) return state;
-    let current = state;
+    let current: FunctionState | undefined = state;
     for (const { response, holder, guard } of guards) {
+      if (current === undefined) return undefined;
       if (guard.caseFacts) current = this.learn(current, response, holder, guard.caseFacts(test, matched));
     }
     return current;
@@ -216,13 +219,26 @@ export class BodyDomain implements PathDomain<FunctionState> {
     return true;
   }
 
-  private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState {
+  /**
+   * Adds what a branch teaches to the paths that hold the response, and drops the paths that
+   * contradict it (`!res.ok` on a path that already saw `res.ok`). When none is left, the branch
+   * cannot be taken at all.
+   */
+  private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState | undefined {
     const client = this.plan.responses[response]!.response.client;
     const bodyless = facts.bodyless && !client.emptyBodyHoldsConnection;
-    const flags = (facts.error ? ERROR : 0) | (bodyless ? BODYLESS : 0);
+    const flags = (facts.error ? ERROR : 0) | (bodyless ? BODYLESS : 0) | (facts.ok ? OK : 0);
+    const contradicts = (value: number) =>
+      (facts.error && value & OK) || (facts.ok && value & ERROR) || (facts.used && !(value & (READ | SETTLED)));
+    if (flags === 0 && !facts.used) return state;
+    const before = state[response]!;
+    const applies = (value: number) => value & EXISTS && heldBy(value, holder);
+    const kept = before.filter((value) => !(applies(value) && contradicts(value)));
+    if (kept.length === 0) return undefined;
     // A dead branch owes nothing: marking it bodyless keeps both rules silent there.
     const dead = (value: number) => (flags & ERROR && value & REJECTS_ERRORS ? BODYLESS : 0);
-    return flags === 0 ? state : this.onHolder(state, response, holder, (value) => value | flags | dead(value));
+    const pruned = kept.length === before.length ? state : replaceSet(state, response, kept);
+    return mapResponse(pruned, response, (value) => (applies(value) ? value | flags | dead(value) : value));
   }
 
   private onHolder(
@@ -271,6 +287,12 @@ export class BodyDomain implements PathDomain<FunctionState> {
   private fresh(flags: number, holders: readonly number[]): number {
     return holders.reduce((value, index) => value | holderBit(index), EXISTS | flags);
   }
+}
+
+function replaceSet(state: FunctionState, response: number, values: readonly number[]): FunctionState {
+  const copy = state.slice();
+  copy[response] = values;
+  return copy;
 }
 
 /** Whether holder `holder` has the response on this path; `HANDLE` events apply on every path. */

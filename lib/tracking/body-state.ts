@@ -14,6 +14,11 @@ export const READ = 4;
 export const ERROR = 8;
 /** The path has established there is no body (HEAD, 204, 304, `body === null`). */
 export const BODYLESS = 16;
+/** The client rejects error statuses before the code sees the response (ky, axios): a path that established one never runs. */
+export const REJECTS_ERRORS = 32;
+
+/** The path has established a success status (`res.ok`, 2xx). */
+export const OK = 64;
 
 const HOLDER_SHIFT = 8;
 /** Holders (local variables) per response the state can follow; more are treated as an escape. */

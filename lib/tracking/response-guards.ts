@@ -9,6 +9,10 @@ export interface GuardFacts {
   readonly error?: boolean;
   /** The response has no body to read: 1xx, 204, 205, 304, or a null body. */
   readonly bodyless?: boolean;
+  /** The status is a success (2xx). */
+  readonly ok?: boolean;
+  /** The body has been read or cancelled (`bodyUsed`): a path that has not touched it cannot be here. */
+  readonly used?: boolean;
 }
 
 /** A test on a response: the facts it establishes when it is true and when it is false. */
@@ -41,7 +45,10 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   let value: TSESTree.Node = member;
   while (value.parent && isTransparent(value.parent)) value = value.parent;
   if (name === okMember) {
-    return { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: { error: true } };
+    return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
+  }
+  if (name === client.status.usedMember) {
+    return { node: value as TSESTree.Expression, whenTrue: { used: true }, whenFalse: NO_FACTS };
   }
   if (name === bodyMember) return bodyGuard(value as TSESTree.Expression);
   if (name === statusMember) return statusGuard(value as TSESTree.Expression);
@@ -113,16 +120,22 @@ function factsOf(possible: (code: number) => boolean): GuardFacts {
   let allBodyless = true;
   let includes200 = false;
   let includesError = false;
+  let allSuccess = true;
   for (let code = 100; code < 600; code++) {
     if (!possible(code)) continue;
     any = true;
+    if (code < 200 || code > 299) allSuccess = false;
     if (!(code < 200 || BODYLESS_STATUSES.has(code))) allBodyless = false;
     if (code === 200) includes200 = true;
     if (code >= 400) includesError = true;
   }
   if (!any) return NO_FACTS;
   // "Not 200 but possibly 4xx/5xx" is how code says "failed"; that is the branch drains for errors fit.
-  return { bodyless: allBodyless || undefined, error: (!includes200 && includesError) || undefined };
+  return {
+    bodyless: allBodyless || undefined,
+    error: (!includes200 && includesError) || undefined,
+    ok: allSuccess || undefined,
+  };
 }
 
 function comparison(operator: string, statusOnLeft: boolean): ((code: number, literal: number) => boolean) | undefined {

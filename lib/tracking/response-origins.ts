@@ -2,9 +2,9 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { clientModels, type ClientModel } from '../clients/index.js';
-import { responseKindOfType } from '../types/response-type.js';
+import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
-import { importOf } from './imports.js';
+import { clientImportOf, optionProducerOf } from './option-producers.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
@@ -36,12 +36,13 @@ const CLIENT_DECLARATION_FILES =
 /** Whether `call` produces a response, by type when the file has types, by name otherwise. */
 export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   if (isStaticConstructor(call)) return undefined;
-  return context.types ? producerByType(call, context) : producerByName(call, context);
+  return (context.types ? producerByType(call, context) : producerByName(call, context)) ?? optionProducerOf(call, context);
 }
 
 function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const types = context.types!;
   const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
+  if (!callMayReturnResponse(types.checker, tsNode as ts.CallExpression)) return undefined;
   const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
   if (typeof kind === 'string') return undefined;
   // `res.resume()` and `res.setEncoding()` return `this`: the same response, not a new one.
@@ -130,7 +131,7 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
-    const imported = variable ? importOf(variable) : { module: null, name: callee.name };
+    const imported = variable ? clientImportOf(variable) : { module: null, name: callee.name };
     if (!imported) return undefined;
     return matchProducer(imported.module, imported.name);
   }
@@ -139,10 +140,12 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
     if (name === undefined) return undefined;
     const objectName = callee.object.name;
     const variable = ASTUtils.findVariable(context.scopeOf(callee.object), callee.object);
-    if (!variable && (objectName === 'globalThis' || objectName === 'window' || objectName === 'self')) {
+    // typescript-eslint declares `globalThis` as a variable without definitions.
+    const global = !variable || variable.defs.length === 0;
+    if (global && (objectName === 'globalThis' || objectName === 'window' || objectName === 'self')) {
       return matchProducer(null, name);
     }
-    const namespace = variable ? importOf(variable) : undefined;
+    const namespace = variable ? clientImportOf(variable) : undefined;
     // `import * as undici`, `import undici from`, `const undici = require(…)`.
     if (namespace && (namespace.name === '*' || namespace.name === 'default')) return matchProducer(namespace.module, name);
   }
