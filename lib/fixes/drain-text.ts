@@ -25,8 +25,9 @@ export function drainFor(
   const template = errorStatus ? spec.onError : spec.consume;
   let expression = template.replaceAll('{{ref}}', ref);
   if (spec.async && !awaitAllowed) {
-    // `void` marks the promise as deliberately not awaited (no-floating-promises' ignoreVoid).
-    expression = `void ${expression.replace(/^await /, '')}`;
+    // `void` marks the promise as deliberately not awaited (no-floating-promises' ignoreVoid); the
+    // `catch` keeps a connection that drops mid-body from becoming an unhandled rejection.
+    expression = `void ${expression.replace(/^await /, '')}.catch(() => {})`;
   }
   return { expression, awaits: spec.async && awaitAllowed };
 }

@@ -18,10 +18,11 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
   const user = usedBy(close.call);
   let prefix = '';
-  if (replace.returnsPromise && user?.type !== AST_NODE_TYPES.AwaitExpression) {
+  // Only a bare statement needs `await`/`void`: elsewhere (`void`, `await`, `.catch()`, `return`, an
+  // argument) the code already handles the promise, and a prefix would change the value it gets.
+  if (replace.returnsPromise && user?.type === AST_NODE_TYPES.ExpressionStatement) {
     const fn = enclosingFunction(close.call);
-    const statement = user?.type === AST_NODE_TYPES.ExpressionStatement;
-    prefix = `${statement && fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} `;
+    prefix = `${fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} `;
   }
   const text = `${prefix}${sourceCode.text.slice(close.call.range[0], replaced[0])}${replace.call}`;
   return {
