@@ -16,11 +16,18 @@ export type ParameterSummary = 'takes' | 'borrows';
 /** Marks a function that handles any response it is given (like Go bodyclose's directive). */
 export const HANDLED_TAG = '@drain-handled';
 
-const summaries = new WeakMap<TSESTree.Node, Map<string, ParameterSummary>>();
+// A number marks a summary in progress: the depth of its frame.
+const summaries = new WeakMap<TSESTree.Node, Map<string, ParameterSummary | number>>();
+let depth = 0;
+/** The shallowest in-progress summary read since the current frame began (`Infinity`: none). */
+let shallowestRead = Infinity;
 
 /**
  * Summarises parameter `index` of `callee` for a response of `client` seen as `view`. Cached per
- * function node; a cycle (recursion) is answered `takes`, which silences rather than reports.
+ * function node. Recursion reads an in-progress summary as `borrows`: a cycle takes the response
+ * only if some function in it reads, releases or passes it elsewhere (the least fixed point), so
+ * helpers that only look at it through recursion do not hide the caller's leak. A summary that
+ * read an enclosing in-progress one is provisional and not cached; the cycle's first entry is.
  */
 export function summarizeParameter(
   callee: VisibleFunction,
@@ -34,10 +41,24 @@ export function summarizeParameter(
   if (!perFunction) summaries.set(callee.fn, (perFunction = new Map()));
   const key = `${index}:${client.id}:${view}`;
   const cached = perFunction.get(key);
+  if (typeof cached === 'number') {
+    shallowestRead = Math.min(shallowestRead, cached);
+    return 'borrows';
+  }
   if (cached) return cached;
-  perFunction.set(key, 'takes');
-  const summary = summarize(callee, index, view, makeContext(callee));
-  perFunction.set(key, summary);
+  const frame = depth++;
+  const outer = shallowestRead;
+  shallowestRead = Infinity;
+  perFunction.set(key, frame);
+  let summary: ParameterSummary | undefined;
+  try {
+    summary = summarize(callee, index, view, makeContext(callee));
+  } finally {
+    depth = frame;
+    if (summary === undefined || shallowestRead < frame) perFunction.delete(key);
+    else perFunction.set(key, summary);
+    shallowestRead = Math.min(outer, shallowestRead);
+  }
   return summary;
 }
 

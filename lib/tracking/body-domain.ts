@@ -226,7 +226,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
    */
   private learn(state: FunctionState, response: number, holder: number, facts: GuardFacts): FunctionState | undefined {
     const client = this.plan.responses[response]!.response.client;
-    const bodyless = facts.bodyless && !client.emptyBodyHoldsConnection;
+    const bodyless = (facts.bodyless && !client.emptyBodyHoldsConnection) || facts.absent;
     const flags = (facts.error ? ERROR : 0) | (bodyless ? BODYLESS : 0) | (facts.ok ? OK : 0);
     const contradicts = (value: number) =>
       (facts.error && value & OK) || (facts.ok && value & ERROR) || (facts.used && !(value & (READ | SETTLED)));

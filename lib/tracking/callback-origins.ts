@@ -11,7 +11,8 @@ import type { OriginContext } from './response-origins.js';
 export interface CallbackOrigin {
   readonly client: ClientModel;
   readonly fn: Exclude<FunctionNode, TSESTree.Program>;
-  readonly param: TSESTree.Parameter;
+  /** `undefined` when the callback takes no parameter: the response is still delivered to it, unread. */
+  readonly param: TSESTree.Parameter | undefined;
   /** Where reports land: the request call. */
   readonly producer: TSESTree.CallExpression;
   /** The variable holding the request, whose `destroy()`/`abort()` closes the response. */
@@ -39,6 +40,8 @@ function requestCallback(call: TSESTree.CallExpression, context: OriginContext):
   const fn = lastFunctionArgument(call);
   if (!fn) return [];
   const request = boundVariable(call, context);
+  // `http.get(url, () => …)` still adds a 'response' listener, so Node leaves the body to it.
+  if (fn.params.length === 0) return ignoredBy(fn, call, call, request, context);
   if (context.types) {
     const typed = typedParam(fn, context);
     return typed ? [{ ...typed, fn, producer: call, request }] : [];
@@ -59,6 +62,7 @@ function responseListener(
   if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !fn || !isFunctionNode(fn)) return [];
   const requestCall = requestCallOf(callee.object, context);
   const request = callee.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.scopeOf(callee.object), callee.object) ?? undefined : undefined;
+  if (fn.params.length === 0) return requestCall ? ignoredBy(fn, requestCall, requestCall, request, context) : [];
   if (context.types) {
     const typed = typedParam(fn, context);
     return typed ? [{ ...typed, fn, producer: requestCall ?? call, request }] : [];
@@ -78,6 +82,18 @@ function requestCallOf(object: TSESTree.Node, context: OriginContext): TSESTree.
   if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
   const init = unwrap(definition.node.init);
   return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
+/** A parameterless callback of a request made by import (`http`, `https`): it leaves the response unread. */
+function ignoredBy(
+  fn: CallbackOrigin['fn'],
+  requestCall: TSESTree.CallExpression,
+  producer: TSESTree.CallExpression,
+  request: TSESLint.Scope.Variable | undefined,
+  context: OriginContext,
+): CallbackOrigin[] {
+  const client = callbackProducerByName(requestCall, context);
+  return client ? [{ client, fn, param: undefined, producer, request }] : [];
 }
 
 function typedParam(

@@ -4,7 +4,8 @@ import type { ClientModel } from '../clients/client-model.js';
 import { nodeHttpClient } from '../clients/node-http.js';
 import { isTransparent, memberName, unwrap } from './ast.js';
 import { importOf } from './imports.js';
-import type { OriginContext } from './response-origins.js';
+import { producerOf, type OriginContext } from './response-origins.js';
+import { responseKindOfType } from '../types/response-type.js';
 import type { AliasTarget } from './response-uses.js';
 
 /** A variable that can close a response without holding it: the request, an `AbortController`. */
@@ -68,6 +69,8 @@ export function onceResponseOf(call: TSESTree.CallExpression, context: OriginCon
   const request = emitter.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.scopeOf(emitter), emitter) : null;
   const requestInit = request?.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator ? request.defs[0].node.init : null;
   const producer = requestInit && unwrap(requestInit).type === AST_NODE_TYPES.CallExpression ? (unwrap(requestInit) as TSESTree.CallExpression) : call;
+  // A got stream emits `response` too, but its body is read through the stream, which is tracked itself.
+  if ((producer !== call && producerOf(producer, context)) || isTrackedValue(emitter, context)) return undefined;
   return {
     target: { variable, identifier: first, view: nodeHttpClient.rootView },
     request: request ?? undefined,
@@ -88,4 +91,10 @@ function isEventsOnce(call: TSESTree.CallExpression, context: OriginContext): bo
     return /^(node:)?events$/.test(imported?.module ?? '');
   }
   return false;
+}
+
+function isTrackedValue(node: TSESTree.Node, context: OriginContext): boolean {
+  const types = context.types;
+  if (!types) return false;
+  return typeof responseKindOfType(types.checker, types.checker.getTypeAtLocation(types.services.esTreeNodeToTSNodeMap.get(node))) !== 'string';
 }

@@ -13,6 +13,8 @@ export interface GuardFacts {
   readonly ok?: boolean;
   /** The body has been read or cancelled (`bodyUsed`): a path that has not touched it cannot be here. */
   readonly used?: boolean;
+  /** The value is `null`/`undefined`, not a response: nothing to read or close, whatever the client. */
+  readonly absent?: boolean;
 }
 
 /** A test on a response: the facts it establishes when it is true and when it is false. */
@@ -36,6 +38,8 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   let node = reference;
   while (node.parent && isTransparent(node.parent)) node = node.parent;
   const member = node.parent;
+  const presence = presenceGuard(node);
+  if (presence) return presence;
   if (member?.type === AST_NODE_TYPES.BinaryExpression && member.operator === 'instanceof' && member.left === node) {
     return instanceGuard(member);
   }
@@ -71,7 +75,48 @@ function instanceGuard(test: TSESTree.BinaryExpression): Guard | undefined {
   return { node: test, whenTrue: { bodyless: true }, whenFalse: NO_FACTS };
 }
 
+/**
+ * `if (!res)`, `res === undefined`, `res == null` on a `Response | undefined` (a wrapper's result,
+ * `fetch(url).catch(() => undefined)`): a response is an object, so where the test says falsy or
+ * nullish there is no response to settle.
+ */
+function presenceGuard(value: TSESTree.Node): Guard | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullLiteral(parent.left === value ? parent.right : parent.left)) {
+    const equal = parent.operator === '===' || parent.operator === '==';
+    if (!equal && parent.operator !== '!==' && parent.operator !== '!=') return undefined;
+    return { node: parent, whenTrue: equal ? ABSENT : NO_FACTS, whenFalse: equal ? NO_FACTS : ABSENT };
+  }
+  const leaf =
+    parent?.type === AST_NODE_TYPES.UnaryExpression
+      ? parent.operator === '!'
+      : parent?.type === AST_NODE_TYPES.LogicalExpression
+        ? parent.operator !== '??'
+        : (parent?.type === AST_NODE_TYPES.IfStatement ||
+            parent?.type === AST_NODE_TYPES.ConditionalExpression ||
+            parent?.type === AST_NODE_TYPES.WhileStatement ||
+            parent?.type === AST_NODE_TYPES.DoWhileStatement ||
+            parent?.type === AST_NODE_TYPES.ForStatement) &&
+          parent.test === value;
+  return leaf ? { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
+}
+
+const ABSENT: GuardFacts = { absent: true };
+
 const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'BodyReadable', 'Object']);
+
+/**
+ * A test on a name destructured from the status or `ok` member along with the body:
+ * `const { statusCode, body } = await request(url); if (statusCode !== 200) …`.
+ */
+export function guardOnMember(reference: TSESTree.Node, member: string, client: ClientModel): Guard | undefined {
+  let value = reference;
+  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  if (member === client.status.okMember) {
+    return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
+  }
+  return member === client.status.statusMember ? statusGuard(value as TSESTree.Expression) : undefined;
+}
 
 function bodyGuard(body: TSESTree.Expression): Guard {
   const parent = body.parent;

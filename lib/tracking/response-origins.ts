@@ -33,6 +33,9 @@ export interface Producer {
 const CLIENT_DECLARATION_FILES =
   /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/]|node-fetch[\\/]|@types[\\/]node-fetch[\\/]|ky[\\/]|got[\\/]|axios[\\/])/;
 
+/** Declarations that can make a call a producer: a client's declaration file, or a source file. */
+const mayDeclareProducer = (file: ts.SourceFile): boolean => !file.isDeclarationFile || CLIENT_DECLARATION_FILES.test(file.fileName);
+
 /** Whether `call` produces a response, by type when the file has types, by name otherwise. */
 export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   if (isStaticConstructor(call)) return undefined;
@@ -42,7 +45,7 @@ export function producerOf(call: TSESTree.CallExpression, context: OriginContext
 function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const types = context.types!;
   const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
-  if (!callMayReturnResponse(types.checker, tsNode as ts.CallExpression)) return undefined;
+  if (!callMayReturnResponse(types.checker, tsNode as ts.CallExpression, mayDeclareProducer)) return undefined;
   const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
   if (typeof kind === 'string') return undefined;
   // `res.resume()` and `res.setEncoding()` return `this`: the same response, not a new one.

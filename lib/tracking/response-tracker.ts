@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { walkFunction } from '../code-paths/path-walker.js';
 import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
@@ -14,7 +14,7 @@ import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.
 import { responseKindOfType } from '../types/response-type.js';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
-import { guardAt } from './response-guards.js';
+import { guardAt, guardOnMember } from './response-guards.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { requestsHead } from './request-options.js';
@@ -202,6 +202,7 @@ class ResponseTracker {
     const context = this.useContext(response.client, owner);
     for (const target of targets) this.addHolder(plan, planned, index, target);
     for (const handle of handles) this.planHandle(plan, index, handle, owner, context);
+    this.planDestructuredGuards(plan, index, targets, response.client);
     for (let holder = 0; holder < planned.holders.length; holder++) {
       this.planHolder(plan, planned, index, holder, owner, context, (target) => {
         if (planned.holders.some((existing) => existing.variable === target.variable)) return true;
@@ -255,6 +256,29 @@ class ResponseTracker {
       plan.addEvent(identifier, { type: 'use', response: index, holder, use });
       const guard = guardAt(identifier, target.view, planned.response.client);
       if (guard) plan.addGuard({ response: index, holder, guard });
+    }
+  }
+
+  /** `const { statusCode, body } = …`: tests on `statusCode` guard the body like `res.statusCode` would. */
+  private planDestructuredGuards(
+    plan: FunctionPlan,
+    index: number,
+    targets: readonly AliasTarget[],
+    client: ClientModel,
+  ): void {
+    const property = targets[0]?.identifier.parent;
+    const pattern = property?.type === AST_NODE_TYPES.Property ? property.parent : undefined;
+    if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return;
+    for (const entry of pattern.properties) {
+      if (entry.type !== AST_NODE_TYPES.Property || entry.computed || entry.value.type !== AST_NODE_TYPES.Identifier) continue;
+      const key = entry.key.type === AST_NODE_TYPES.Identifier ? entry.key.name : String(entry.key.value);
+      if (key !== client.status.statusMember && key !== client.status.okMember) continue;
+      const variable = ASTUtils.findVariable(this.context.scopeOf(entry.value), entry.value);
+      for (const reference of variable?.references ?? []) {
+        if (reference.isWrite()) continue;
+        const guard = guardOnMember(reference.identifier, key, client);
+        if (guard) plan.addGuard({ response: index, holder: HANDLE, guard });
+      }
     }
   }
 

@@ -175,6 +175,9 @@ function classifyPromiseStep(node: TSESTree.Node, parent: TSESTree.Node, context
     const name = memberName(parent);
     if (!call) return { kind: 'escape' };
     if (name === 'catch' || name === 'finally') return 'chain';
+    // ky's `ky(url).json()`: body shortcuts on the promise itself.
+    const shortcut = name !== undefined && context.client.promiseMembers && Object.hasOwn(context.client.promiseMembers, name) ? context.client.promiseMembers[name]!.call : undefined;
+    if (shortcut && shortcut.kind !== 'view') return effectToUse(shortcut, call, PROMISE_VIEW);
     if (name !== 'then') return { kind: 'escape' };
     const onFulfilled = call.arguments[0];
     if (!onFulfilled || (onFulfilled.type === AST_NODE_TYPES.Literal && onFulfilled.value === null)) return 'chain';
@@ -227,10 +230,9 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
     if (viewModel.readingEvents && isListenerRegistration(name!)) {
       const event = call.arguments[0];
       if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string') {
-        return {
-          kind: 'use',
-          use: viewModel.readingEvents.includes(event.value) ? { kind: 'consume' } : { kind: 'inspect' },
-        };
+        if (viewModel.readingEvents.includes(event.value)) return { kind: 'use', use: { kind: 'consume' } };
+        // Registering returns the stream itself: `res.on('error', fail).pipe(out)` goes on with it.
+        return { kind: 'view', view, node: call };
       }
       return { kind: 'use', use: { kind: 'escape' } };
     }

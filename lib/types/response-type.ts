@@ -26,6 +26,51 @@ export function responseKindOfType(checker: ts.TypeChecker, type: ts.Type): Resp
   return verdict;
 }
 
+/**
+ * Whether a call may return a response, judged from its callee's declared signatures. Resolving a
+ * call (overloads, inference, contextual types of every argument) is the most expensive question
+ * the checker answers, and asking it of every call in a file cost more than the rest of a lint; the
+ * declared return types rule out nearly every call for a fraction of that. A generic signature whose
+ * return type instantiation could still make a response, and a callee with no call signature, are
+ * left to full resolution. `false` is final; `true` means "resolve the call".
+ */
+export function callMayReturnResponse(
+  checker: ts.TypeChecker,
+  call: ts.CallExpression,
+  mayDeclareProducer: (file: ts.SourceFile) => boolean,
+): boolean {
+  const { SignatureKind, TypeFlags } = typescript();
+  const callee = checker.getTypeAtLocation(call.expression);
+  // Calling `any` gives `any`, on which the rules stay silent anyway.
+  if (callee.flags & TypeFlags.Any) return false;
+  const signatures = checker.getSignaturesOfType(callee, SignatureKind.Call);
+  if (signatures.length === 0) return true;
+  return signatures.some((signature) => {
+    // Resolving a call whose every declaration is in a file that never declares a producer (lib.es5's
+    // `then` and `reduce`, a validation library) would only have its result dropped.
+    const declaration = signature.getDeclaration() as ts.Node | undefined;
+    if (declaration && !mayDeclareProducer(declaration.getSourceFile())) return false;
+    const returned = checker.getReturnTypeOfSignature(signature);
+    // `this` is the receiver again (`emitter.on()`, `res.setEncoding()`), never a new response.
+    if (returned.flags & TypeFlags.TypeParameter && (returned as ts.TypeParameter & { isThisType?: boolean }).isThisType) return false;
+    const verdict = responseKindOfType(checker, returned);
+    if (typeof verdict !== 'string') return true;
+    // Without type parameters the call's type is the declared one, so 'unknown' stays 'unknown'.
+    return signature.typeParameters !== undefined && (verdict === 'unknown' || dependsOnInstantiation(checker, returned, 0));
+  });
+}
+
+/** Whether instantiating type parameters could change what `classify` says of `type`. */
+function dependsOnInstantiation(checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
+  const { TypeFlags } = typescript();
+  if (type.flags & (TypeFlags.TypeParameter | TypeFlags.Conditional | TypeFlags.IndexedAccess | TypeFlags.Substitution)) {
+    return true;
+  }
+  if (type.isUnionOrIntersection()) return type.types.some((part) => dependsOnInstantiation(checker, part, depth));
+  const awaited = depth < 2 ? checker.getAwaitedType(type) : undefined;
+  return awaited !== undefined && awaited !== type && dependsOnInstantiation(checker, awaited, depth + 1);
+}
+
 function classify(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict {
   const awaited = checker.getAwaitedType(type);
   const promise = awaited !== undefined && awaited !== type && isThenable(checker, type);

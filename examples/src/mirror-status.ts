@@ -1,0 +1,17 @@
+// Parallel requests whose statuses are compared and whose bodies are never read: both responses
+// hold their connections after the function returns.
+// expect: drain/no-unconsumed-body at 13:5
+// expect: drain/no-unconsumed-body at 14:5
+
+export interface MirrorStatus {
+  primary: number;
+  mirror: number;
+}
+
+export async function compareMirrors(path: string): Promise<MirrorStatus> {
+  const [primary, mirror] = await Promise.all([
+    fetch(`https://registry.example.com${path}`),
+    fetch(`https://mirror.example.com${path}`),
+  ]);
+  return { primary: primary.status, mirror: mirror.status };
+}

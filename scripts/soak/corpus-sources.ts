@@ -1,0 +1,71 @@
+/**
+ * Which published folders of each corpus package the soak run lints. Versions are pinned in
+ * `corpus/package.json` and `corpus/package-lock.json`; this file only picks sources. A package
+ * that publishes its TypeScript (`src/*.ts`) is linted from there; the others from the readable
+ * JavaScript they ship, never from minified bundles or `.d.ts` files (no function bodies to check).
+ */
+export interface SourceSpec {
+  /** Folders or single files inside the package, relative to its root. */
+  readonly include: readonly string[];
+  /** Folders under `include` to skip: CommonJS copies of the same ESM build, bundles, typings. */
+  readonly exclude?: readonly string[];
+  /** File name endings to keep; all JavaScript and TypeScript source endings when omitted. */
+  readonly extensions?: readonly string[];
+  /** Why this package is in the corpus: what HTTP client code it exercises. */
+  readonly why: string;
+}
+
+/** Every package of the corpus, by npm name. */
+export const corpusSources: Readonly<Record<string, SourceSpec>> = {
+  // TypeScript sources: typed linting sees their real declarations.
+  openai: { include: ['src'], why: 'fetch wrapper with retries, streaming bodies, error bodies' },
+  '@anthropic-ai/sdk': { include: ['src'], why: 'fetch wrapper, SSE streams' },
+  'groq-sdk': { include: ['src'], why: 'fetch wrapper (older Stainless generator)' },
+  cloudflare: { include: ['src'], why: 'very large generated fetch client' },
+  msw: { include: ['src'], why: 'Response objects built and inspected, fetch and node:http interception' },
+  '@mswjs/interceptors': { include: ['src'], why: 'ClientRequest and fetch interception, IncomingMessage handling' },
+  ai: { include: ['src'], why: 'fetch and streamed responses across providers' },
+  '@ai-sdk/provider-utils': { include: ['src'], why: 'postJsonToApi, response handlers that read or cancel bodies' },
+  '@ai-sdk/openai': { include: ['src'], why: 'provider built on fetch responses' },
+  '@ai-sdk/provider': { include: ['src'], why: 'TypeScript-heavy interfaces and errors carrying responses' },
+  '@trpc/server': { include: ['src'], why: 'fetch and node:http adapters, Request/Response handling' },
+  '@trpc/client': { include: ['src'], why: 'fetch links, streaming JSON bodies' },
+  '@supabase/supabase-js': { include: ['src'], why: 'fetch wrapper' },
+  '@supabase/postgrest-js': { include: ['src'], why: 'fetch, reads bodies on error' },
+  '@supabase/storage-js': { include: ['src'], why: 'fetch, blob and stream downloads' },
+  '@supabase/auth-js': { include: ['src'], why: 'fetch, error bodies' },
+  '@supabase/functions-js': { include: ['src'], why: 'fetch, response type switch' },
+  rxjs: { include: ['src'], why: 'TypeScript-heavy: generics, overloads; fromFetch' },
+  zod: { include: ['src'], why: 'TypeScript-heavy: deep generics and conditional types' },
+  effect: { include: ['src'], why: 'TypeScript-heavy with generators; HTTP client over fetch' },
+
+  // JavaScript sources.
+  undici: { include: ['lib', 'index.js', 'index-fetch.js'], why: 'fetch and request implementation: bodies, dump, cancel' },
+  'node-fetch': { include: ['src'], why: 'fetch over node:http' },
+  axios: { include: ['lib', 'index.js'], why: 'node:http and fetch adapters' },
+  got: { include: ['dist/source'], why: 'node:http client, streams' },
+  ky: { include: ['distribution'], why: 'fetch wrapper with retries and hooks' },
+  hono: { include: ['dist'], exclude: ['dist/cjs', 'dist/types'], why: 'fetch Request/Response server framework, proxy helper' },
+  elysia: { include: ['dist'], exclude: ['dist/cjs', 'dist/bun'], extensions: ['.mjs'], why: 'Response handling' },
+  fastify: { include: ['lib', 'fastify.js', 'test'], why: 'node:http server; tests call http.request and fetch' },
+  express: { include: ['lib', 'index.js'], why: 'node:http server' },
+  superagent: { include: ['lib'], why: 'node:http client' },
+  ws: { include: ['lib'], why: 'node:http upgrade handling' },
+  '@smithy/node-http-handler': { include: ['dist-es'], why: 'AWS SDK node:http handler' },
+  '@smithy/fetch-http-handler': { include: ['dist-es'], why: 'AWS SDK fetch handler' },
+  '@aws-sdk/client-s3': { include: ['dist-es'], why: 'generated client, streamed bodies' },
+  stripe: { include: ['esm'], why: 'node:http and fetch HTTP clients' },
+  '@slack/web-api': { include: ['dist'], exclude: ['dist/types'], why: 'axios-based client' },
+  '@octokit/request': { include: ['dist-src'], why: 'fetch with error bodies' },
+  '@octokit/core': { include: ['dist-src'], why: 'request plumbing' },
+  '@octokit/rest': { include: ['dist-src'], why: 'request plumbing' },
+  '@octokit/webhooks': { include: ['dist-src'], why: 'node:http middleware' },
+  '@octokit/oauth-app': { include: ['dist-src'], why: 'node:http and fetch handlers' },
+  '@modelcontextprotocol/sdk': { include: ['dist/esm'], why: 'fetch, SSE, node:http server transport' },
+  gaxios: { include: ['build/esm/src'], why: 'fetch-based client' },
+  '@hono/node-server': { include: ['dist'], extensions: ['.mjs'], why: 'node:http to fetch Response bridge' },
+  'http-proxy-middleware': { include: ['dist'], why: 'node:http proxying' },
+  '@azure/core-rest-pipeline': { include: ['dist/esm'], why: 'fetch and node:http pipelines' },
+  ofetch: { include: ['dist'], extensions: ['.mjs'], why: 'fetch wrapper' },
+  wretch: { include: ['dist'], exclude: ['dist/bundle', 'dist/cjs'], why: 'fetch wrapper' },
+};

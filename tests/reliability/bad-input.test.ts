@@ -1,0 +1,366 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { ESLint, Linter } from 'eslint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import plugin from '../../index.js';
+import { oddSyntaxFiles } from '../../scripts/soak/odd-syntax.js';
+
+/**
+ * What the plugin does with input it cannot use: options that do not fit the schema, files without
+ * type information, files that do not parse, and client declarations it has never seen. In every
+ * case the user gets ESLint's own, clear error or a quiet pass, never an exception from a rule.
+ */
+const drain = plugin as unknown as ESLint.Plugin;
+const ruleNames = Object.keys(plugin.rules);
+// Flat config only matches a file through a `files` pattern that names its extension.
+const allFiles = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
+const everyRule = Object.fromEntries(ruleNames.map((name) => [`drain/${name}`, 'error' as const])) as Linter.RulesRecord;
+
+interface ObjectSchema {
+  readonly type?: string;
+  readonly properties?: Record<string, { readonly type?: string }>;
+}
+
+function optionSchema(name: string): ObjectSchema | undefined {
+  const schema = (plugin.rules as Record<string, { meta: { schema?: unknown } }>)[name]!.meta.schema;
+  return Array.isArray(schema) ? (schema[0] as ObjectSchema | undefined) : undefined;
+}
+
+// A value of the wrong JSON type for a property, distinctive enough to find in the message.
+function wrongValue(type: string | undefined): unknown {
+  switch (type) {
+    case 'boolean':
+      return 'not-a-boolean';
+    case 'array':
+      return 'not-an-array';
+    case 'string':
+      return 40_404;
+    default:
+      return ['not', 'an', 'object'];
+  }
+}
+
+/** The error ESLint throws for `rules`, or `undefined` when it accepts them. */
+function configError(rules: Linter.RulesRecord): string | undefined {
+  try {
+    new Linter().verify('fetch(url);', [{ plugins: { drain }, rules }], 'file.js');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+describe('invalid rule options are rejected by the schema', () => {
+  const optionCases = ruleNames.flatMap((name) =>
+    Object.entries(optionSchema(name)?.properties ?? {}).map(([option, schema]) => ({ name, option, value: wrongValue(schema.type) })),
+  );
+
+  it.each(ruleNames)('drain/%s: an unknown option is named in the message', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', { notAnOption: true }] });
+    expect(message).toContain(`drain/${name}`);
+    if (optionSchema(name)?.properties) {
+      expect(message).toContain('Unexpected property "notAnOption"');
+    }
+  });
+
+  it.each(ruleNames)('drain/%s: a second option object is rejected', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', {}, {}] });
+    expect(message).toContain(`drain/${name}`);
+  });
+
+  it.each(ruleNames)('drain/%s: an option that is not an object is rejected', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', 'strict'] });
+    expect(message).toContain(`drain/${name}`);
+    expect(message).toContain('"strict"');
+  });
+
+  // ESLint prints a wrongly typed value as `Value "…" should be boolean.` under the rule's key: the
+  // rule and the offending value are named, the option's key is not (ESLint's message format).
+  it.each(optionCases)('drain/$name: a wrongly typed `$option` is rejected with the value it got', ({ name, option, value }) => {
+    const message = configError({ [`drain/${name}`]: ['error', { [option]: value }] });
+    expect(message).toContain(`drain/${name}`);
+    expect(message).toContain(JSON.stringify(value));
+  });
+
+  it('the default options are accepted', () => {
+    expect(configError(everyRule)).toBeUndefined();
+  });
+});
+
+describe('without type information no rule throws', () => {
+  const snippets: Record<string, string> = {
+    ...oddSyntaxFiles({ longFileLines: 400 }),
+    // Code whose meaning only types would settle: wrappers, overloads, declared clients.
+    'wrappers.ts': `
+declare function api(path: string): Promise<Response>;
+declare const client: { get(url: string): Promise<{ body: NodeJS.ReadableStream; statusCode: number }> };
+export async function a(p: string) {
+  const res = await api(p);
+  if (!res.ok) return null;
+  return res.json();
+}
+export async function b(u: string) {
+  const res = await client.get(u);
+  if (res.statusCode !== 200) throw new Error('x');
+  res.body.resume();
+}
+`,
+    'shadowed.js': `
+function fetch() { return { ok: true }; }
+const http = { get: (url, cb) => cb({ statusCode: 200 }) };
+export async function c(url) {
+  const res = await fetch(url);
+  if (!res.ok) return;
+  http.get(url, (r) => { if (r.statusCode) return; });
+}
+`,
+    'commonjs.cjs': `
+const { request } = require('undici');
+const nodeFetch = require('node-fetch');
+module.exports = async function d(url) {
+  const { statusCode, body } = await request(url);
+  if (statusCode >= 400) return statusCode;
+  const res = await nodeFetch(url);
+  if (res.status === 204) return 0;
+  return body.text();
+};
+`,
+  };
+
+  const setups: { label: string; config: (file: string) => Linter.Config[] }[] = [
+    {
+      label: 'default parser (JavaScript)',
+      config: (file) => [
+        {
+          files: allFiles,
+          languageOptions: {
+            ecmaVersion: 'latest',
+            sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module',
+            parserOptions: { ecmaFeatures: { jsx: true } },
+          },
+        },
+      ],
+    },
+    {
+      label: 'typescript-eslint parser without a project',
+      config: (file) => [
+        { files: allFiles, languageOptions: { parser: tsParser, sourceType: file.endsWith('.cjs') ? 'commonjs' : 'module' } },
+      ],
+    },
+  ];
+  const optionSets: { label: string; options: Record<string, unknown> }[] = [
+    { label: 'default options', options: {} },
+    { label: 'producers and consumers', options: { producers: ['getRaw', { name: 'api.get' }], consumers: ['drainIt'] } },
+  ];
+
+  const cases = setups.flatMap((setup) =>
+    optionSets.flatMap((optionSet) =>
+      Object.keys(snippets)
+        // The default parser has no TypeScript syntax; `with` is not allowed in TypeScript files.
+        .filter((file) => (setup.label.startsWith('default') ? /\.(?:[cm]?js|jsx)$/.test(file) : true))
+        .map((file) => ({ setup: setup.label, options: optionSet.label, file })),
+    ),
+  );
+
+  it('the rules do run on these files: the odd-syntax set draws reports without types', () => {
+    const messages = new Linter({ cwd: '/virtual' }).verify(
+      snippets['labeled-loops.ts']!,
+      [...setups[1]!.config('labeled-loops.ts'), { plugins: { drain }, rules: everyRule }],
+      { filename: '/virtual/labeled-loops.ts' },
+    );
+    expect(messages.filter((message) => message.ruleId === 'drain/no-unconsumed-body').length).toBeGreaterThan(0);
+  });
+
+  it.each(cases)('$setup, $options: $file', ({ setup, options, file }) => {
+    const configFor = setups.find((entry) => entry.label === setup)!.config;
+    const rules = Object.fromEntries(
+      ruleNames.map((name) => {
+        const accepts = optionSchema(name)?.properties ?? {};
+        const own = Object.fromEntries(Object.entries(optionSets.find((entry) => entry.label === options)!.options).filter(([key]) => key in accepts));
+        return [`drain/${name}`, ['error', own]];
+      }),
+    ) as Linter.RulesRecord;
+    const config: Linter.Config[] = [...configFor(file), { plugins: { drain }, rules }];
+    const messages = new Linter({ cwd: '/virtual' }).verify(snippets[file]!, config, { filename: `/virtual/${file}` });
+    // Anything but the plugin's own reports (a parse error, an unmatched file) fails the case.
+    expect(messages.filter((message) => !message.ruleId?.startsWith('drain/')).map((message) => message.message)).toEqual([]);
+  });
+});
+
+describe('a file that does not parse is ESLint\'s parse error', () => {
+  const broken = 'export async function load(url) {\n  const res = await fetch(url;\n  return res.json();\n}\n';
+
+  it.each([
+    { label: 'default parser', languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } as Linter.LanguageOptions, file: 'broken.js' },
+    { label: 'typescript-eslint parser', languageOptions: { parser: tsParser } as Linter.LanguageOptions, file: 'broken.ts' },
+  ])('$label: one fatal message without a rule id, and no exception', ({ languageOptions, file }) => {
+    const messages = new Linter({ cwd: '/virtual' }).verify(
+      broken,
+      [{ files: allFiles, languageOptions }, { plugins: { drain }, rules: everyRule }],
+      { filename: `/virtual/${file}` },
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ fatal: true, ruleId: null, line: 2 });
+    expect(messages[0]!.message).toMatch(/^Parsing error: /);
+  });
+
+  it('through the ESLint API with --fix: counted as a fatal error, the text left alone', async () => {
+    const eslint = new ESLint({
+      cwd: os.tmpdir(),
+      overrideConfigFile: true,
+      overrideConfig: [{ plugins: { drain }, rules: everyRule }],
+      fix: true,
+    });
+    const [result] = await eslint.lintText(broken, { filePath: path.join(os.tmpdir(), 'broken.js') });
+    expect(result!.fatalErrorCount).toBe(1);
+    expect(result!.messages.map((message) => message.ruleId)).toEqual([null]);
+    expect(result!.output).toBeUndefined();
+  });
+});
+
+describe('responses from unknown client versions do not crash the rules', () => {
+  // A project whose client declarations are not the ones the plugin knows: newer majors typed
+  // loosely, bodies typed `unknown` or `number`, no `@types/node` and no DOM, so the global
+  // `fetch` does not resolve at all.
+  const fakePackages: Record<string, Record<string, string>> = {
+    undici: {
+      'package.json': '{ "name": "undici", "version": "99.0.0", "types": "index.d.ts" }',
+      'index.d.ts': `
+export interface ResponseData { statusCode: number; headers: any; body: unknown }
+export declare function request(url: string, options?: any): Promise<ResponseData>;
+export declare function fetch(input: any, init?: any): Promise<any>;
+export declare function stream(url: string, options: any, factory: any): Promise<any>;
+`,
+    },
+    'node-fetch': {
+      'package.json': '{ "name": "node-fetch", "version": "9.0.0", "types": "index.d.ts" }',
+      'index.d.ts': `
+export interface Response { ok: boolean; status: number; body: number }
+export default function fetch(url: string): Promise<Response>;
+`,
+    },
+    axios: {
+      'package.json': '{ "name": "axios", "version": "9.0.0", "types": "index.d.ts" }',
+      'index.d.ts': `
+declare const axios: { get(url: string, config?: any): Promise<any>; request(config: any): Promise<{ data: unknown }> };
+export default axios;
+`,
+    },
+    got: {
+      'package.json': '{ "name": "got", "version": "99.0.0", "types": "index.d.ts" }',
+      'index.d.ts': 'declare const got: any;\nexport default got;\n',
+    },
+    ky: {
+      'package.json': '{ "name": "ky", "version": "9.0.0", "types": "index.d.ts" }',
+      'index.d.ts': 'declare const ky: { get(url: string): { json(): Promise<unknown> } & Promise<{ status: number }> };\nexport default ky;\n',
+    },
+  };
+
+  const snippets: Record<string, string> = {
+    'undici-any.ts': `
+import { request, fetch, stream } from 'undici';
+export async function a(url: string) {
+  const { statusCode, body } = await request(url);
+  if (statusCode >= 400) return statusCode;
+  const res = await fetch(url);
+  if (!res.ok) throw new Error('x');
+  await stream(url, {}, () => null);
+  return body;
+}
+`,
+    'node-fetch-odd.ts': `
+import fetch from 'node-fetch';
+export async function b(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) return res.status;
+  return res.body + 1;
+}
+`,
+    'axios-got-ky.ts': `
+import axios from 'axios';
+import got from 'got';
+import ky from 'ky';
+export async function c(url: string) {
+  const a = await axios.get(url, { responseType: 'stream' });
+  if (a.status !== 200) return;
+  const g = await got.stream(url);
+  g.destroy();
+  const k = await ky.get(url);
+  if (k.status > 299) throw new Error('k');
+}
+`,
+    'missing-declarations.ts': `
+import { request } from 'undici-next';
+export async function d(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) return null;
+  const { body } = await request(url);
+  body.destroy();
+  return res.text();
+}
+`,
+    'declared-any.ts': `
+declare const client: any;
+export async function e(url: string) {
+  const res = await client.fetch(url);
+  if (!res.ok) return null;
+  return 1;
+}
+`,
+    'local-response.ts': `
+class Response { status = 200; body: ReadableStream | number = 0 }
+declare function get(url: string): Promise<Response>;
+export async function f(url: string) {
+  const res = await get(url);
+  if (res.status > 399) return;
+  return res;
+}
+`,
+  };
+
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drain-unknown-clients-'));
+    for (const [name, files] of Object.entries(fakePackages)) {
+      fs.mkdirSync(path.join(dir, 'node_modules', name), { recursive: true });
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'node_modules', name, file), text);
+    }
+    for (const [file, text] of Object.entries(snippets)) fs.writeFileSync(path.join(dir, file), text);
+    fs.writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'], types: [], strict: true, noEmit: true },
+        include: ['*.ts'],
+      }),
+    );
+  });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function lint(file: string, typed: boolean): Linter.LintMessage[] {
+    const languageOptions: Linter.LanguageOptions = typed
+      ? { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: dir } }
+      : { parser: tsParser };
+    return new Linter({ cwd: dir }).verify(
+      snippets[file]!,
+      [{ files: ['**/*.ts'], languageOptions }, { plugins: { drain }, rules: everyRule }],
+      { filename: path.join(dir, file) },
+    );
+  }
+
+  it.each(Object.keys(snippets).flatMap((file) => [true, false].map((typed) => ({ file, typed }))))(
+    '$file (typed: $typed)',
+    ({ file, typed }) => {
+      const messages = lint(file, typed);
+      expect(messages.filter((message) => message.fatal)).toEqual([]);
+      for (const message of messages) expect(message.ruleId).toMatch(/^drain\//);
+    },
+  );
+
+  it('stays silent on a response typed `any` from an unknown callee', () => {
+    expect(lint('declared-any.ts', true)).toEqual([]);
+  });
+});

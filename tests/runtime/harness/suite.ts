@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { lintScenario, type FixVariant, type RuleVerdict } from './lint.js';
+import type { RunRequest, RuntimeVerdict } from './protocol.js';
+import { createLimiter, runChild, ScratchDir, type RunResult } from './run-child.js';
+import { applyLineEdits, clientLabels, declaredAutofix, formatLineEdit, lineEditsBetween, loadScenarios, type Scenario } from './scenarios.js';
+
+/** How the suite runs; the defaults are what `npm test` and `npm run evidence` use. */
+export interface SuiteOptions {
+  /** Sequential calls per run (K). */
+  readonly calls: number;
+  readonly bodySizes: readonly number[];
+  /** Connection cap of undici's global Agent and of the http.Agent. */
+  readonly poolSize: number;
+  /** A call slower than this is a stall: loopback calls take milliseconds. */
+  readonly callTimeoutMs: number;
+  /** Child processes at once. */
+  readonly concurrency: number;
+  /** Only these scenario ids (`client/name`); all when absent. */
+  readonly only?: readonly string[];
+}
+
+export const defaultSuiteOptions: SuiteOptions = {
+  calls: 12,
+  bodySizes: [64, 1 << 20],
+  poolSize: 4,
+  callTimeoutMs: 1500,
+  concurrency: 2,
+};
+
+/** The runtime verdicts of one piece of code, one per body size (in `bodySizes` order). */
+export type SizeRuns = readonly RunResult[];
+
+export interface VariantResult {
+  readonly variant: FixVariant;
+  readonly runs: SizeRuns;
+}
+
+export interface ScenarioResult {
+  readonly scenario: Scenario;
+  readonly rule: RuleVerdict;
+  readonly runs: SizeRuns;
+  /** One entry per fix the rules offer: the autofix pass and each suggestion on its own. */
+  readonly fixes: readonly VariantResult[];
+}
+
+export interface SuiteResult {
+  readonly options: SuiteOptions;
+  readonly scenarios: readonly ScenarioResult[];
+  /** The check that Node's global `fetch` queues behind undici's `setGlobalDispatcher` pool. */
+  readonly fetchBounded: RunResult;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly wallMs: number;
+}
+
+const repoRoot = path.join(__dirname, '..', '..', '..');
+
+/**
+ * Lints every scenario with every rule of the plugin and runs it, and each fixed variant, in
+ * child processes at every body size. The vitest suite and `npm run evidence` both call this.
+ */
+export async function runSuite(options: SuiteOptions = defaultSuiteOptions): Promise<SuiteResult> {
+  const started = Date.now();
+  const scenarios = loadScenarios().filter((scenario) => !options.only || options.only.includes(scenario.id));
+  const scratch = new ScratchDir();
+  const limit = createLimiter(options.concurrency);
+  const runAllSizes = (source: string, hint: string): Promise<SizeRuns> => {
+    const module = scratch.addModule(source, hint);
+    return Promise.all(options.bodySizes.map((bodySize) => limit(() => runChild(scratch.child, request(options, module, bodySize)))));
+  };
+  try {
+    const fetchBounded = limit(() => runChild(scratch.child, { ...request(options, '', 0), probe: true }));
+    // Queue every original run first: the children work while this process lints.
+    const originals = scenarios.map((scenario) => runAllSizes(scenario.source, scenario.id));
+    const pending: Promise<ScenarioResult>[] = [];
+    for (const [index, scenario] of scenarios.entries()) {
+      const rule = lintScenario(scenario.file, scenario.source);
+      const fixes = Promise.all(
+        rule.variants.map(async (variant) => ({ variant, runs: await runAllSizes(variant.text, `${scenario.id}.${variant.label}`) })),
+      );
+      pending.push(Promise.all([originals[index]!, fixes]).then(([runs, fixResults]) => ({ scenario, rule, runs, fixes: fixResults })));
+      // Linting is synchronous: let finished children hand over their slots between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return {
+      options,
+      scenarios: await Promise.all(pending),
+      fetchBounded: await fetchBounded,
+      environment: environment(),
+      wallMs: Date.now() - started,
+    };
+  } finally {
+    scratch.remove();
+  }
+}
+
+function request(options: SuiteOptions, module: string, bodySize: number): RunRequest {
+  return { module, bodySize, calls: options.calls, callTimeoutMs: options.callTimeoutMs, poolSize: options.poolSize };
+}
+
+function environment(): Record<string, string> {
+  const version = (name: string): string =>
+    (JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    node: process.version,
+    'undici (npm)': version('undici'),
+    'undici (bundled with Node, global fetch)': process.versions.undici ?? 'unknown',
+    'node-fetch': version('node-fetch'),
+    typescript: version('typescript'),
+    '@typescript-eslint/parser': version('@typescript-eslint/parser'),
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+/** A rule verdict that the header or the runtime contradicts, or a scenario that cannot be judged. */
+export interface Disagreement {
+  /** `client/name`. */
+  readonly scenario: string;
+  readonly client: string;
+  /** `lint`: the rules do not say what the header declares. `runtime`: Node does not do what the declared verdict says. */
+  readonly kind: 'lint' | 'runtime';
+  readonly message: string;
+}
+
+const JUDGEABLE: ReadonlySet<RuntimeVerdict> = new Set(['reuse', 'close', 'leak']);
+
+/** Everything that makes the header, the rules and the runtime disagree; empty when they agree. */
+export function findDisagreements(result: SuiteResult): Disagreement[] {
+  const found: Disagreement[] = [];
+  const sizes = result.options.bodySizes;
+  for (const { scenario, rule, runs, fixes } of result.scenarios) {
+    const client = clientLabels[scenario.client] ?? scenario.client;
+    for (const message of lintMismatches(scenario, rule)) found.push({ scenario: scenario.id, client, kind: 'lint', message });
+    const say = (message: string): void => {
+      found.push({ scenario: scenario.id, client, kind: 'runtime', message });
+    };
+    const describe = (list: SizeRuns): string => list.map((run, i) => `${formatSize(sizes[i] ?? 0)}: ${run.verdict} (${run.detail})`).join('; ');
+    const unjudgeable = runs.filter((run) => !JUDGEABLE.has(run.verdict));
+    if (unjudgeable.length > 0) {
+      say(`the scenario itself fails at runtime, so it proves nothing: ${describe(runs)}`);
+      continue;
+    }
+    // Judged against the declared verdict: the lint check above ties it to what the rules say.
+    const declared = scenario.expectedReports;
+    const rules = [...new Set(declared.map((report) => report.ruleId))].join(', ');
+    if (declared.length > 0) {
+      if (!runs.some((run) => run.verdict === 'leak' || run.verdict === 'close')) {
+        say(`its header declares a report of ${rules}, but it reuses its connection at every size: ${describe(runs)}`);
+      }
+      // A close the code chose on purpose is not a report, even though the runtime does close.
+      if (scenario.expectClose) say(`its header declares a report of ${rules} and a deliberate close: ${scenario.expectClose.reason}`);
+    } else if (scenario.expectClose) {
+      if (runs.some((run) => run.verdict === 'leak')) say(`its header declares no report, but it leaks: ${describe(runs)}`);
+      else if (runs.every((run) => run.verdict === 'reuse')) {
+        say(`its header declares a deliberate close, but it reuses its connection at every size (stale tag): ${describe(runs)}`);
+      }
+    } else if (!runs.every((run) => run.verdict === 'reuse')) {
+      say(`its header declares no report, but it does not reuse its connection: ${describe(runs)}`);
+    }
+    for (const { variant, runs: fixedRuns } of fixes) {
+      // The error-path release keeps the small error documents servers send; only an oversized one may cost its connection.
+      const allowed = (run: RunResult, index: number): boolean =>
+        run.verdict === 'reuse' || (scenario.expectFixedClose !== undefined && (sizes[index] ?? 0) > Math.min(...sizes) && run.verdict === 'close');
+      if (!fixedRuns.every(allowed)) {
+        say(`after ${variant.label} (${variant.description}) it does not reuse its connection: ${describe(fixedRuns)}`);
+      }
+    }
+    if (scenario.expectFixedClose && fixes.every(({ runs: fixedRuns }) => fixedRuns.every((run) => run.verdict === 'reuse'))) {
+      say(`its header declares a close after the fix, but ${fixes.length > 0 ? 'every fix reuses its connection at every size' : 'the rules offer no fix'} (stale tag)`);
+    }
+  }
+  if (result.fetchBounded.verdict === 'crash') {
+    found.push({
+      scenario: '(harness)',
+      client: 'fetch',
+      kind: 'runtime',
+      message: `global fetch is not bounded by the undici pool: ${result.fetchBounded.detail}`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Where the rules' reports, autofix or suggestions differ from the scenario's header. The header
+ * is also what tests/rules/runtime-scenarios.test.ts feeds the RuleTester, so a scenario that
+ * passes here is a rule fixture that passes there.
+ */
+export function lintMismatches(scenario: Scenario, rule: RuleVerdict): string[] {
+  const found: string[] = [];
+  const declared = scenario.expectedReports.map((report) => `${report.ruleId} ${report.messageId} ${report.line}:${report.column}`);
+  const actual = rule.reports.map((report) => `${report.ruleId} ${report.messageId} ${report.line}:${report.column}`);
+  const list = (items: readonly string[]): string => (items.length > 0 ? items.join('; ') : 'none');
+  if (list(declared) !== list(actual)) {
+    found.push(`the rules report ${list(actual)}, but its header declares @rule-expect ${list(declared)}`);
+  }
+  const autofix = textDifference(declaredAutofix(scenario), rule.autofix);
+  if (autofix) found.push(`--fix ${autofix} (@rule-fix)`);
+  if (found.length > 0) return [...found, `if the rules are right, the header reads: ${headerTags(scenario.source, rule).join(' / ')}`];
+  for (const [index, report] of scenario.expectedReports.entries()) {
+    const offered = rule.reports[index]?.suggestions ?? [];
+    const expected = report.suggestions.map((suggestion) => ({
+      messageId: suggestion.messageId,
+      text: applyLineEdits(scenario.source, suggestion.edits),
+    }));
+    if (offered.map((s) => s.messageId).join() !== expected.map((s) => s.messageId).join()) {
+      found.push(`report ${index + 1} offers suggestions [${offered.map((s) => s.messageId).join(', ')}], but its header declares [${expected.map((s) => s.messageId).join(', ')}] (@rule-suggest)`);
+      continue;
+    }
+    for (const [at, suggestion] of expected.entries()) {
+      const difference = textDifference(suggestion.text, offered[at]?.text);
+      if (difference) found.push(`suggestion ${at + 1} of report ${index + 1} ${difference} (@rule-suggest)`);
+    }
+  }
+  if (found.length > 0) found.push(`if the rules are right, the header reads: ${headerTags(scenario.source, rule).join(' / ')}`);
+  return found;
+}
+
+/** The header tags that declare what the rules say now: what a mismatch message proposes. */
+function headerTags(source: string, rule: RuleVerdict): string[] {
+  if (rule.reports.length === 0) return ['@rule-expect none'];
+  const edits = (after: string): string[] => lineEditsBetween(source, after)?.map(formatLineEdit) ?? ['(not a whole-line edit)'];
+  const tags: string[] = [];
+  for (const [index, report] of rule.reports.entries()) {
+    tags.push(`@rule-expect ${report.ruleId} ${report.messageId} ${report.line}:${report.column}`);
+    // ESLint merges every report's autofix into one output: the first report carries it.
+    if (index === 0 && rule.autofix !== undefined) tags.push(...edits(rule.autofix).map((edit) => `@rule-fix ${edit}`));
+    for (const suggestion of report.suggestions) {
+      tags.push(...edits(suggestion.text).map((edit, at) => (at === 0 ? `@rule-suggest ${suggestion.messageId} ${edit}` : `@rule-suggest-also ${edit}`)));
+    }
+  }
+  return tags;
+}
+
+/** Where two versions of a file first differ, as a sentence; undefined when they are equal. */
+function textDifference(declared: string | undefined, actual: string | undefined): string | undefined {
+  if (declared === actual) return undefined;
+  if (actual === undefined) return 'changes nothing, but the header declares an edit';
+  if (declared === undefined) return 'edits the code, but the header declares no edit';
+  const want = declared.split('\n');
+  const got = actual.split('\n');
+  const line = want.findIndex((text, i) => text !== got[i]);
+  const at = line === -1 ? want.length : line;
+  return `writes line ${at + 1} as \`${(got[at] ?? '(end of file)').trim()}\`, but the header declares \`${(want[at] ?? '(end of file)').trim()}\``;
+}
+
+/** `64 B`, `1 MiB`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1 << 20 && bytes % (1 << 20) === 0) return `${bytes / (1 << 20)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} B`;
+}

@@ -1,0 +1,18 @@
+/**
+ * Early return: a 404 means "no such user", so the function returns before the body is read. The
+ * server answers 404, so every call takes that return.
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 15:21
+ * @rule-fix 16 = if (res.status === 404) { res.body?.resume(); return undefined; }
+ */
+import type { Agent } from 'node:http';
+import fetch from 'node-fetch';
+
+interface User {
+  name: string;
+}
+
+export default async function findUser(base: string, agent: Agent): Promise<User | undefined> {
+  const res = await fetch(`${base}/status/404/users/42`, { agent });
+  if (res.status === 404) return undefined;
+  return (await res.json()) as User;
+}
