@@ -64,7 +64,7 @@ describe('reduced soak', () => {
     expect(problems(result), formatResults([result], ruleIds, stage)).toEqual([]);
     expect(result.reports['drain/no-unconsumed-body']).toBeGreaterThan(0);
     expect(result.fixedFiles).toBeGreaterThan(0);
-  }, 120_000);
+  }, 180_000);
 
   it('lints with type information: no crash, no fix failure, no new tsc error', () => {
     const result = runPass(
@@ -75,5 +75,5 @@ describe('reduced soak', () => {
     expect(problems(result), formatResults([result], ruleIds, stage)).toEqual([]);
     expect(result.reports['drain/no-unconsumed-body']).toBeGreaterThan(0);
     expect(result.tscChecked).toBe(result.fixedFiles);
-  }, 120_000);
+  }, 180_000);
 });

@@ -14,7 +14,7 @@ export interface Doc {
 export async function getDocument(index: string, id: string): Promise<Doc | undefined> {
   const path = `/${encodeURIComponent(index)}/_doc/${encodeURIComponent(id)}`;
   const { statusCode, body } = await pool.request({ method: 'GET', path });
-  if (statusCode === 404) { await body.dump({ limit: Number.MAX_SAFE_INTEGER }); return undefined; }
+  if (statusCode === 404) { await body.dump(); return undefined; }
   if (statusCode !== 200) throw new Error(`search answered ${statusCode}: ${await body.text()}`);
   return (await body.json()) as Doc;
 }

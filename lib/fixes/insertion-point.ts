@@ -24,8 +24,8 @@ export function insertBeforeStatement(
   const { eol } = sourceStyle(sourceCode);
   if (STATEMENT_LISTS.has(parent.type)) {
     const indent = lineIndent(sourceCode, exit);
-    const separator = indent === undefined ? ' ' : `${eol}${indent}`;
-    return (fixer) => fixer.insertTextBefore(exit, `${statement}${separator}`);
+    const text = indent === undefined ? `${terminated(statement)} ` : `${statement}${eol}${indent}`;
+    return (fixer) => fixer.insertTextBefore(exit, text);
   }
   if (
     parent.type === AST_NODE_TYPES.IfStatement ||
@@ -35,7 +35,7 @@ export function insertBeforeStatement(
     parent.type === AST_NODE_TYPES.WhileStatement ||
     parent.type === AST_NODE_TYPES.DoWhileStatement
   ) {
-    return (fixer) => fixer.replaceText(exit, `{ ${statement} ${sourceCode.getText(exit)} }`);
+    return (fixer) => fixer.replaceText(exit, `{ ${terminated(statement)} ${sourceCode.getText(exit)} }`);
   }
   return undefined;
 }
@@ -50,11 +50,18 @@ export function insertAtBlockEnd(
   if (!closing || closing.value !== '}') return undefined;
   const { eol } = sourceStyle(sourceCode);
   const last = block.body.at(-1);
-  if (!last) return (fixer) => fixer.replaceText(block, `{ ${statement} }`);
+  if (!last) return (fixer) => fixer.replaceText(block, `{ ${terminated(statement)} }`);
   const indent = lineIndent(sourceCode, last);
   const previous = sourceCode.getTokenBefore(closing, { includeComments: true })!;
   if (indent === undefined || previous.loc.end.line === closing.loc.start.line) {
-    return (fixer) => fixer.insertTextAfter(previous, ` ${statement}`);
+    // Joined on one line, a file without semicolons still needs one between the statements.
+    const separator = previous.value === ';' || previous.value === '{' ? ' ' : '; ';
+    return (fixer) => fixer.insertTextAfter(previous, `${separator}${terminated(statement)}`);
   }
   return (fixer) => fixer.insertTextAfterRange(previous.range, `${eol}${indent}${statement}`);
+}
+
+/** Statements sharing a line need a semicolon, whatever the file's habit on line ends. */
+export function terminated(statement: string): string {
+  return statement.endsWith(';') ? statement : `${statement};`;
 }

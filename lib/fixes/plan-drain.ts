@@ -74,9 +74,9 @@ function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.Source
   if (!holder) return NONE;
   const drain = drainFor(leak.response.client, holder.view, holder.variable.name, leak.errorStatus, true);
   if (!drain) return NONE;
-  const style = sourceStyle(sourceCode);
   const valueName = freshName(sourceCode, arrow, 'value');
-  const block = `{ const ${valueName} = ${sourceCode.getText(body)}${style.semicolon} ${drain.expression}${style.semicolon} return ${valueName}${style.semicolon} }`;
+  // One line: the statements need semicolons even in a file that ends lines without them.
+  const block = `{ const ${valueName} = ${sourceCode.getText(body)}; ${drain.expression}; return ${valueName}; }`;
   return {
     kind: 'suggest',
     drain: drain.expression,

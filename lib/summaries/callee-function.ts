@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { type FunctionNode, isFunctionNode, unwrap } from '../tracking/ast.js';
 import type { OriginContext } from '../tracking/response-origins.js';
+import { typescript } from '../types/typescript.js';
 import { foreignFile } from './foreign-ast.js';
 
 /** A function with a body that the analysis can read, and how to find scopes in its file. */
@@ -48,24 +49,56 @@ function typedCallee(
   commentsOf: (node: TSESTree.Node) => readonly string[],
 ): VisibleFunction | undefined {
   const tsCall = types.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-  const declaration = withBody(types.checker.getResolvedSignature(tsCall)?.getDeclaration());
-  if (!declaration) return undefined;
+  const resolved = types.checker.getResolvedSignature(tsCall)?.getDeclaration();
+  const declaration = withBody(resolved);
+  if (!declaration || isReassignable(declaration)) return undefined;
+  // `@drain-handled` may sit on the overload the call resolved to rather than on the implementation.
+  const tagged = [...jsDocOf(declaration), ...(resolved && resolved !== declaration ? jsDocOf(resolved as ts.Node) : [])];
   const file = declaration.getSourceFile();
   if (file.isDeclarationFile || /[\\/]node_modules[\\/]/.test(file.fileName)) return undefined;
   if (file === tsCall.getSourceFile()) {
     const fn = functionOf(types.services.tsNodeToESTreeNodeMap.get(declaration as never) as TSESTree.Node | undefined);
-    return fn ? { fn, scopeOf: context.scopeOf, comments: commentsOf(fn), origin: context } : undefined;
+    return fn ? { fn, scopeOf: context.scopeOf, comments: [...commentsOf(fn), ...tagged], origin: context } : undefined;
   }
   const foreign = foreignFile(file);
   const fn = functionOf(foreign?.nodeAt(declaration.getStart(file), declaration.end));
   if (!foreign || !fn) return undefined;
-  const jsDoc = (declaration as ts.Node & { jsDoc?: { getText(): string }[] }).jsDoc ?? [];
   return {
     fn,
     scopeOf: foreign.scopeOf,
-    comments: jsDoc.map((doc) => doc.getText()),
+    comments: tagged,
     origin: { scopeOf: foreign.scopeOf },
   };
+}
+
+/**
+ * Comments before a declaration, JSDoc or not, as in the linted file. For a function expression
+ * they sit before its statement (`export const f = () => …`), where TypeScript attaches JSDoc too.
+ */
+function jsDocOf(declaration: ts.Node): string[] {
+  const { SyntaxKind, getLeadingCommentRanges } = typescript();
+  const within = new Set([
+    SyntaxKind.ArrowFunction,
+    SyntaxKind.FunctionExpression,
+    SyntaxKind.ParenthesizedExpression,
+    SyntaxKind.VariableDeclaration,
+    SyntaxKind.VariableDeclarationList,
+  ]);
+  const text = declaration.getSourceFile().text;
+  const docs: string[] = [];
+  for (let node: ts.Node | undefined = declaration; node; node = node.parent) {
+    for (const range of getLeadingCommentRanges(text, node.pos) ?? []) docs.push(text.slice(range.pos, range.end));
+    if (!within.has(node.kind)) break;
+  }
+  return docs;
+}
+
+/** `let f = (res) => …` may be reassigned to another function, as the untyped path assumes too. */
+function isReassignable(declaration: ts.Node): boolean {
+  const { SyntaxKind, NodeFlags } = typescript();
+  let node = declaration.parent;
+  while (node?.kind === SyntaxKind.ParenthesizedExpression) node = node.parent;
+  return node?.kind === SyntaxKind.VariableDeclaration && !(node.parent.flags & NodeFlags.Const);
 }
 
 /** The function behind a declaration node: `export function`, a class method, an object method. */

@@ -98,6 +98,9 @@ function isNetworkValue(expression: TSESTree.Node, context: OriginContext): bool
   while (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
   if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.ObjectExpression) return false;
   if (value.type === AST_NODE_TYPES.Literal) return false;
+  // `const r = new Response(…); r.headers.set(…); return r;` is as fake as returning it directly.
+  const constant = value.type === AST_NODE_TYPES.Identifier ? constInitializer(value, context) : undefined;
+  if (constant) return isNetworkValue(constant, context);
   if (value.type !== AST_NODE_TYPES.CallExpression) return true;
   const callee = unwrap(value.callee);
   // `producer().then(…)`, `.catch(…)`, `.finally(…)` keep (or may keep) the producer's response.
@@ -107,6 +110,16 @@ function isNetworkValue(expression: TSESTree.Node, context: OriginContext): bool
   if (producerOf(value, context)) return true;
   const nested = calleeFunction(value, context, () => []);
   return nested !== undefined && returnsNetworkResponse(nested);
+}
+
+/** The initializer of the `const` that `identifier` names, if it is one (a `let` may hold anything). */
+function constInitializer(identifier: TSESTree.Identifier, context: OriginContext): TSESTree.Expression | undefined {
+  const definition = ASTUtils.findVariable(context.scopeOf(identifier), identifier)?.defs;
+  if (definition?.length !== 1 || definition[0]!.type !== 'Variable') return undefined;
+  const declarator = definition[0]!.node;
+  const declaration = definition[0]!.parent;
+  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const' ? (declarator.init ?? undefined) : undefined;
 }
 
 /** Expressions a function returns, not counting nested functions. */

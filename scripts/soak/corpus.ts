@@ -84,8 +84,9 @@ export function stagePackages(
     });
     const nested = path.join(from, 'node_modules');
     if (fs.existsSync(nested)) fs.symlinkSync(nested, path.join(root, 'node_modules'), 'junction');
-    writeTsconfig(root, spec);
-    staged.push({ name, version, root, files: listSources(root, spec) });
+    const files = listSources(root, spec);
+    writeTsconfig(root, files);
+    staged.push({ name, version, root, files });
   }
   return staged;
 }
@@ -115,12 +116,13 @@ export function listSources(root: string, spec: SourceSpec): string[] {
 }
 
 /**
- * A tsconfig that gives every selected file type information: lenient module resolution (the
+ * A tsconfig that gives every linted file type information: lenient module resolution (the
  * packages import with and without extensions), JavaScript allowed but not checked, DOM and Node
- * globals both present as most of these packages run in both.
+ * globals both present as most of these packages run in both. The files are listed one by one:
+ * an `include` glob drops `x.mjs` when `x.d.mts` sits next to it, and the project service would
+ * then not find the file.
  */
-export function writeTsconfig(root: string, spec: Pick<SourceSpec, 'include' | 'exclude'>): void {
-  const include = spec.include.flatMap((entry) => (path.extname(entry) ? [entry] : [`${entry}/**/*`]));
+export function writeTsconfig(root: string, files: readonly string[]): void {
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
@@ -138,8 +140,7 @@ export function writeTsconfig(root: string, spec: Pick<SourceSpec, 'include' | '
       esModuleInterop: true,
       types: ['node'],
     },
-    include,
-    exclude: [...(spec.exclude ?? []), '**/node_modules'],
+    files: files.map((file) => path.relative(root, file).split(path.sep).join('/')),
   };
   fs.writeFileSync(path.join(root, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
 }

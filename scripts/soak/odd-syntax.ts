@@ -45,8 +45,9 @@ export function writeOddSyntax(dir: string, options: OddSyntaxOptions = {}): str
     fs.writeFileSync(file, text);
     return file;
   });
-  writeTsconfig(dir, { include: ['.'] });
-  return files.sort();
+  files.sort();
+  writeTsconfig(dir, files);
+  return files;
 }
 
 // Type annotations in these templates are all `: string`, `: number`, `: Response` or `: unknown`,

@@ -91,6 +91,8 @@ describe.concurrent.each(cases)('$env', ({ env, deps, major, variants }) => {
     const version = await eslint(project, ['--version']);
     expect(version.stdout.trim()).toMatch(new RegExp(`^v${major}\\.`));
     if (deps.eslint && /^\d/.test(deps.eslint)) expect(version.stdout.trim()).toBe(`v${deps.eslint}`);
+    const typescript = await run(process.execPath, ['-p', "require('typescript').version"], { cwd: project.dir, env: cleanEnv() });
+    expect(typescript.stdout.trim().startsWith(deps.typescript!.replace(/^~/, '').replace(/\.0$/, ''))).toBe(true);
   });
 
   it.each(variants)('%s: --print-config shows the drain configs, and a lint reports what the fixtures expect', async (variant) => {

