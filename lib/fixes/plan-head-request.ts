@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { UndrainedClose } from '../tracking/findings.js';
+import { isDirectClientCall } from '../tracking/response-origins.js';
 
 /**
  * `fetch(url)` → `fetch(url, { method: 'HEAD' })` when no path reads the body. A suggestion: the
@@ -12,6 +13,8 @@ export function planHeadRequest(close: UndrainedClose, sourceCode: Readonly<TSES
   if (!close.bodyNeverRead || !close.response.client.methodOption || producer.type !== AST_NODE_TYPES.CallExpression) {
     return undefined;
   }
+  // A wrapper (`getRaw(path)`) may take no options argument at all: only the client's own call.
+  if (!isDirectClientCall(producer, { scopeOf: (node) => sourceCode.getScope(node) })) return undefined;
   const [url, init, ...rest] = producer.arguments;
   // `pool.request({ path, method })` (Dispatcher#request) has no URL argument to put options after.
   if (!url || rest.length > 0 || url.type === AST_NODE_TYPES.SpreadElement || url.type === AST_NODE_TYPES.ObjectExpression) return undefined;

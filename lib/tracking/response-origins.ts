@@ -143,6 +143,11 @@ function returnedExpressions(
 }
 
 /** Without types: a global `fetch`, or a known client function imported by name. */
+/** Whether `call` calls the client itself (by import or global), not a wrapper around it. */
+export function isDirectClientCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
+  return producerByName(call, context) !== undefined;
+}
+
 function producerByName(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {

@@ -77,7 +77,12 @@ function shard(targets: readonly SoakTarget[], jobs: number): SoakTarget[][] {
 function runInWorker(task: WorkerTask): Promise<PassResult> {
   return new Promise((resolve, reject) => {
     // The same script under the same loader (tsx) in a child process: projects and memory stay apart.
-    const child = fork(__filename, ['--worker'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // The project service keeps every program it built, and a typed worker passes 4 GB, Node's
+    // default heap limit here.
+    const child = fork(__filename, ['--worker'], {
+      execArgv: [...process.execArgv, '--max-old-space-size=8192'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: PassResult | undefined;
     child.on('message', (message) => {
       result = message as PassResult;
@@ -94,6 +99,14 @@ async function main(): Promise<number> {
   const installDir = installCorpus(log);
   const modulesDir = path.join(installDir, 'node_modules');
   const stage = createStage('run', modulesDir);
+  try {
+    return await soak(args, stage, modulesDir, started);
+  } finally {
+    fs.rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+async function soak(args: Args, stage: string, modulesDir: string, started: number): Promise<number> {
   const sources = args.only
     ? Object.fromEntries(Object.entries(corpusSources).filter(([name]) => args.only?.includes(name)))
     : corpusSources;
@@ -116,13 +129,15 @@ async function main(): Promise<number> {
   const elapsed = (performance.now() - started) / 1000;
   console.log(`\neslint-plugin-drain soak: ${total} files (${packages.length} packages + ${targets[0]!.files.length} generated), ${elapsed.toFixed(0)} s\n`);
   console.log(formatResults(results, ruleIds, stage));
-  if (args.json) fs.writeFileSync(args.json, `${JSON.stringify({ total, elapsedSeconds: elapsed, packages: packages.map(({ name, version, files }) => ({ name, version, files: files.length })), results }, null, 2)}\n`);
-  fs.rmSync(stage, { recursive: true, force: true });
+  if (args.json) {
+    const summary = { total, elapsedSeconds: elapsed, packages: packages.map(({ name, version, files }) => ({ name, version, files: files.length })), results };
+    fs.writeFileSync(args.json, `${JSON.stringify(summary, null, 2)}\n`);
+  }
 
-  const pluginCrashes = results.reduce((sum, result) => sum + result.crashes.length, 0);
+  const crashes = results.reduce((sum, result) => sum + result.crashes.length, 0);
   const fixFailures = results.reduce((sum, result) => sum + result.fixFailures.length, 0);
-  console.log(`\ncrashes: ${pluginCrashes}, fix failures: ${fixFailures}`);
-  return pluginCrashes + fixFailures === 0 ? 0 : 1;
+  console.log(`\ncrashes: ${crashes}, fix failures: ${fixFailures}`);
+  return crashes + fixFailures === 0 ? 0 : 1;
 }
 
 if (process.argv.includes('--worker')) {
