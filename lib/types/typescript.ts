@@ -3,8 +3,8 @@ import type * as ts from 'typescript';
 let loaded: typeof ts | undefined;
 
 /**
- * TypeScript is an optional peer: the rules run on plain JavaScript without it. It is loaded only
- * once a file comes with a type-checked program, which proves it is installed.
+ * Loaded only once a file comes with a type-checked program: plain JavaScript files never pay for
+ * it. (The package still lists TypeScript as a peer: `@typescript-eslint/utils` loads it.)
  */
 export function typescript(): typeof ts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

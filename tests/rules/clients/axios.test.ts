@@ -227,7 +227,26 @@ async function status(url: string) {
   const { status } = await axios.request({ url, responseType: 'stream' });
   return status;
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 28 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 28,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'data.resume()' },
+                  output: `
+import axios from 'axios';
+async function status(url: string) {
+  const { status, data } = await axios.request({ url, responseType: 'stream' });
+  data.resume();
+  return status;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'an awaited stream request whose response is discarded',

@@ -183,7 +183,26 @@ async function status(url: string) {
   const { status } = await ky.delete(url);
   return status;
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 28 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 28,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'await body?.pipeTo(new WritableStream())' },
+                  output: `
+import ky from 'ky';
+async function status(url: string) {
+  const { status, body } = await ky.delete(url);
+  await body?.pipeTo(new WritableStream());
+  return status;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'an awaited POST whose response is discarded',

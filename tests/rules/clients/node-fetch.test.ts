@@ -152,7 +152,26 @@ async function isUp(url: string) {
   const { ok } = await fetch(url);
   return ok;
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 24 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 24,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'body?.resume()' },
+                  output: `
+import fetch from 'node-fetch';
+async function isUp(url: string) {
+  const { ok, body } = await fetch(url);
+  body?.resume();
+  return ok;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'an awaited fetch whose response is discarded',

@@ -166,7 +166,7 @@ async function load(url: string) {
 import { request } from 'undici';
 async function load(url: string) {
   const { statusCode, body } = await request(url);
-  if (statusCode >= 400) { await body.dump({ limit: Number.MAX_SAFE_INTEGER }); throw new Error(\`HTTP \${statusCode}\`); }
+  if (statusCode >= 400) { await body.dump(); throw new Error(\`HTTP \${statusCode}\`); }
   return body.text();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 38 }],
@@ -214,7 +214,26 @@ async function status(url: string) {
   const { statusCode } = await request(url);
   return statusCode;
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 32 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 32,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+                  output: `
+import { request } from 'undici';
+async function status(url: string) {
+  const { statusCode, body } = await request(url);
+  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  return statusCode;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'an awaited request whose response is discarded',
@@ -315,7 +334,7 @@ import { Pool } from 'undici';
 const pool = new Pool('http://localhost:3000');
 async function load(path: string) {
   const { statusCode, body } = await pool.request({ path, method: 'GET' });
-  if (statusCode !== 200) { await body.dump({ limit: Number.MAX_SAFE_INTEGER }); return null; }
+  if (statusCode !== 200) { await body.dump(); return null; }
   return body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 38 }],
