@@ -111,7 +111,10 @@ const report = {
     loadAtEnd: os.loadavg(),
   },
   versions: versions(),
-  plugin: { version: drain.meta.version, recommended: Object.keys(drain.configs.recommended.rules), strict: Object.keys(configurations(drain)[STRICT]) },
+  plugin: {
+    build: process.env.DRAIN_BENCH_PLUGIN ? relative(repoRoot, process.env.DRAIN_BENCH_PLUGIN) : 'dist/index.js',
+    version: drain.meta.version,
+    recommended: Object.keys(drain.configs.recommended.rules), strict: Object.keys(configurations(drain)[STRICT]) },
   sources,
   files: files.length,
   runs: done,
@@ -199,7 +202,7 @@ function render(report) {
   out(`Measured ${report.date.slice(0, 10)} with \`npm run bench\` (${(report.totalSeconds / 60).toFixed(1)} min): ` +
     `${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GiB, Node ${machine.node}, ESLint ${report.versions.eslint}, ` +
     `TypeScript ${report.versions.typescript}, typescript-eslint ${report.versions['typescript-eslint']}, ` +
-    `eslint-plugin-drain ${report.plugin.version} from dist/. Load average ${machine.loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start, ` +
+    `eslint-plugin-drain ${report.plugin.version} from ${report.plugin.build ?? 'dist/index.js'}. Load average ${machine.loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at the start, ` +
     `${machine.loadAtEnd.map((l) => l.toFixed(1)).join(' / ')} at the end.`);
   out();
   out('### Corpus');

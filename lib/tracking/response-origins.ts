@@ -38,7 +38,8 @@ const mayDeclareProducer = (file: ts.SourceFile): boolean => !file.isDeclaration
 
 /** Whether `call` produces a response, by type when the file has types, by name otherwise. */
 export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
-  if (isStaticConstructor(call)) return undefined;
+  // `super(body)` in a class extending `Response` builds the object itself: nothing was fetched.
+  if (call.callee.type === AST_NODE_TYPES.Super || isStaticConstructor(call)) return undefined;
   return (context.types ? producerByType(call, context) : producerByName(call, context)) ?? optionProducerOf(call, context);
 }
 
