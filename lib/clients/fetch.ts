@@ -45,8 +45,6 @@ export const fetchClient: ClientModel = {
       files: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/]types[\\/]|ky[\\/])/,
       view: 'response',
     },
-    // ky's `KyResponse` extends `Response`; it is recognised through its base type too.
-    { symbol: 'KyResponse', files: /[\\/]ky[\\/]/, view: 'response' },
   ],
   producers: [
     { modules: null, name: 'fetch', returns: 'promise' },
