@@ -129,6 +129,12 @@ export interface ClientModel {
   readonly rootView: string;
   readonly views: Readonly<Record<string, ViewModel>>;
   readonly types: readonly TypeSignature[];
+  /**
+   * Declaration files whose functions can make a call a producer when its type is a response. A
+   * response typed by any other library may be built in memory (a framework's `app.request()`, a
+   * test helper) and holds no connection, so such calls are left alone.
+   */
+  readonly declarationFiles: RegExp;
   readonly producers: readonly NamedProducer[];
   readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;

@@ -46,6 +46,7 @@ export const fetchClient: ClientModel = {
       view: 'response',
     },
   ],
+  declarationFiles: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/])/,
   producers: [
     { modules: null, name: 'fetch', returns: 'promise' },
     { modules: ['undici'], name: 'fetch', returns: 'promise' },

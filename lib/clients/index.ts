@@ -23,3 +23,18 @@ export const clientModels: readonly ClientModel[] = [
 ];
 
 export type { ClientModel } from './client-model.js';
+
+/** Whether a declaration file is a client's own, so that what it declares may produce responses. */
+export function isClientDeclarationFile(fileName: string): boolean {
+  return clientModels.some((client) => client.declarationFiles.test(fileName));
+}
+
+/** Every module a client is imported from, without the `node:` prefix. */
+export const clientModules: ReadonlySet<string> = new Set(
+  clientModels.flatMap((client) => [
+    ...client.producers.flatMap((producer) => producer.modules ?? []),
+    ...(client.optionProducers ?? []).flatMap((producer) => producer.modules),
+    ...(client.callbackProducers ?? []).flatMap((producer) => producer.modules),
+    ...(client.moduleObject?.modules ?? []),
+  ]),
+);

@@ -13,6 +13,7 @@ export const kyClient: ClientModel = {
   id: 'ky',
   label: 'ky',
   types: [{ symbol: 'KyResponse', files: /[\\/]ky[\\/]/, view: 'response' }],
+  declarationFiles: /[\\/]ky[\\/]/,
   producers: ['default', 'get', 'post', 'put', 'patch', 'delete', 'head'].map((name) => ({
     modules: ['ky'],
     name,

@@ -18,6 +18,7 @@ export const nodeFetchClient: ClientModel = {
     stream: { ...nodeReadableView, members: { ...nodeReadableView.members, destroy: { call: { kind: 'release', close: 'cancel' } } } },
   },
   types: [{ symbol: 'Response', files: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/, view: 'response' }],
+  declarationFiles: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/,
   producers: [
     { modules: ['node-fetch'], name: 'default', returns: 'promise' },
   ],

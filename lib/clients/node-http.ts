@@ -56,6 +56,7 @@ export const nodeHttpClient: ClientModel = {
     },
   },
   types: [{ symbol: 'IncomingMessage', files: /[\\/]@types[\\/]node[\\/]/, view: 'message' }],
+  declarationFiles: /[\\/]@types[\\/]node[\\/]/,
   producers: [],
   callbackProducers: [{ modules: ['http', 'https'], names: ['get', 'request'] }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },

@@ -47,6 +47,7 @@ export const undiciRequestClient: ClientModel = {
     { symbol: 'ResponseData', files: /[\\/](?:undici|undici-types)[\\/]/, view: 'data' },
     { symbol: 'BodyReadable', files: /[\\/](?:undici|undici-types)[\\/]/, view: 'body' },
   ],
+  declarationFiles: /[\\/](?:undici|undici-types)[\\/]/,
   producers: [{ modules: ['undici'], name: 'request', returns: 'promise' }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   drains: {

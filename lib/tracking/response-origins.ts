@@ -1,8 +1,10 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { clientModels, type ClientModel } from '../clients/index.js';
+import { clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
 import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
+import { mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
+import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
@@ -25,16 +27,8 @@ export interface Producer {
   readonly view: string;
 }
 
-/**
- * Declaration files that make a call a producer when its type is a response. A response from any
- * other library may be built in memory (a framework's `app.request()`, a test helper) and holds
- * no connection, so it is left alone.
- */
-const CLIENT_DECLARATION_FILES =
-  /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/]|node-fetch[\\/]|@types[\\/]node-fetch[\\/]|ky[\\/]|got[\\/]|axios[\\/])/;
-
 /** Declarations that can make a call a producer: a client's declaration file, or a source file. */
-const mayDeclareProducer = (file: ts.SourceFile): boolean => !file.isDeclarationFile || CLIENT_DECLARATION_FILES.test(file.fileName);
+const mayDeclareProducer = (file: ts.SourceFile): boolean => !file.isDeclarationFile || isClientDeclarationFile(file.fileName);
 
 /** Whether `call` produces a response, by type when the file has types, by name otherwise. */
 export function producerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
@@ -44,6 +38,20 @@ export function producerOf(call: TSESTree.CallExpression, context: OriginContext
 }
 
 function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
+  return mayBeProducerCall(call, context) ? typedProducer(call, context) : undefined;
+}
+
+/**
+ * Whether a call is worth asking the checker about: its callee's name is one the program may
+ * produce under, and its declarations' annotations do not rule it out. Nearly every call stops
+ * here, without a type computed. Exported for the test that holds it to `typedProducer`.
+ */
+export function mayBeProducerCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
+  return calleeMayProduce(call, context) && declarationsMayProduce(call, context);
+}
+
+/** Whether `call` produces a response, by its type as the checker resolves it. */
+export function typedProducer(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const types = context.types!;
   const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
   if (!callMayReturnResponse(types.checker, tsNode as ts.CallExpression, mayDeclareProducer)) return undefined;
@@ -58,7 +66,7 @@ function producerByType(call: TSESTree.CallExpression, context: OriginContext): 
   const declaration = types.checker.getResolvedSignature(tsNode as ts.CallExpression)?.getDeclaration();
   if (!declaration) return undefined;
   const file = declaration.getSourceFile();
-  if (file.isDeclarationFile && !CLIENT_DECLARATION_FILES.test(file.fileName)) return undefined;
+  if (!mayDeclareProducer(file)) return undefined;
   if (!file.isDeclarationFile) {
     // A wrapper whose body is visible must show where its response comes from; one that is not
     // visible (a `.ts` file in node_modules) is trusted by its type.
@@ -66,6 +74,73 @@ function producerByType(call: TSESTree.CallExpression, context: OriginContext): 
     if (visible && !returnsNetworkResponse(visible)) return undefined;
   }
   return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
+}
+
+/**
+ * Whether the program declares anything that may produce a response under the callee's name (see
+ * `producerNames`); a parameter or local variable is judged by its own declaration. Callees without
+ * a name (`handlers[kind](url)`, `make()(url)`) are always asked about.
+ */
+function calleeMayProduce(call: TSESTree.CallExpression, context: OriginContext): boolean {
+  const { services } = context.types!;
+  // `client.get<Response>(url)`: an explicit type argument can make any generic function a producer.
+  if (call.typeArguments) return true;
+  const names = producerNames(services.program);
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    if (names.has(callee.name)) return true;
+    const definition = ASTUtils.findVariable(context.scopeOf(callee), callee)?.defs[0];
+    // `import apiFetch from './api'`: the name is the importer's, so the export's name says nothing.
+    if (definition?.type === 'ImportBinding') return definition.node.type !== AST_NODE_TYPES.ImportSpecifier;
+    if (definition?.type !== 'Parameter' && definition?.type !== 'Variable') return false;
+    const declaration = services.esTreeNodeToTSNodeMap.get(definition.name).parent;
+    return isLocalDeclaration(declaration) && mayHoldProducer(declaration, names);
+  }
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+  if (callee.property.type === AST_NODE_TYPES.PrivateIdentifier) return names.has(`#${callee.property.name}`);
+  const name = memberName(callee);
+  return name === undefined || names.has(name);
+}
+
+/**
+ * Whether the callee's declarations may return a response, read from their annotations: a callee
+ * declared `create(…): APIPromise<Completion>` is settled without computing a type. The symbol is
+ * far cheaper to get than the callee's type, which is what `callMayReturnResponse` asks next.
+ */
+function declarationsMayProduce(call: TSESTree.CallExpression, context: OriginContext): boolean {
+  if (call.typeArguments) return true;
+  const { services, checker } = context.types!;
+  const callee = unwrap(call.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : undefined;
+  if (!name) return true;
+  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
+  if (symbol && symbol.flags & typescript().SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations;
+  if (!declarations?.length) return true;
+  const names = producerNames(services.program);
+  return declarations.some((declaration) => {
+    // A function's signature is declared where it is; a variable's comes from its type, which may
+    // be declared anywhere (`export declare const fetch: typeof globalThis.fetch`).
+    if (typescript().isFunctionLike(declaration) && !mayDeclareProducer(declaration.getSourceFile())) return false;
+    const annotation = declaredType(declaration);
+    return annotation === undefined || typeMayBeResponse(annotation, names);
+  });
+}
+
+/** The annotation that says what calling a declaration gives: a return type, or a function type. */
+function declaredType(declaration: ts.Declaration): ts.TypeNode | undefined {
+  const ts = typescript();
+  if (ts.isFunctionLike(declaration)) return declaration.type;
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration) || ts.isParameter(declaration)) {
+    return declaration.type;
+  }
+  return undefined;
+}
+
+function isLocalDeclaration(node: ts.Node): node is ts.ParameterDeclaration | ts.VariableDeclaration | ts.BindingElement {
+  const { SyntaxKind } = typescript();
+  return node.kind === SyntaxKind.Parameter || node.kind === SyntaxKind.VariableDeclaration || node.kind === SyntaxKind.BindingElement;
 }
 
 /** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory. */
@@ -98,7 +173,7 @@ function isNetworkValue(expression: TSESTree.Node, context: OriginContext): bool
   let value = unwrap(expression);
   while (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
   if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.ObjectExpression) return false;
-  if (value.type === AST_NODE_TYPES.Literal) return false;
+  if (value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')) return false;
   // `const r = new Response(…); r.headers.set(…); return r;` is as fake as returning it directly.
   const constant = value.type === AST_NODE_TYPES.Identifier ? constInitializer(value, context) : undefined;
   if (constant) return isNetworkValue(constant, context);

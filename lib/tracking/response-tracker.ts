@@ -12,6 +12,8 @@ import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
 import { responseKindOfType } from '../types/response-type.js';
+import { producerNames, typeMayBeResponse } from '../types/producer-names.js';
+import type * as ts from 'typescript';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
 import { guardAt, guardOnMember } from './response-guards.js';
@@ -82,7 +84,11 @@ class ResponseTracker {
     const params = fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
     for (const [index, param] of params.entries()) {
       if (param.type !== AST_NODE_TYPES.Identifier || !param.typeAnnotation || this.plannedParams.has(param)) continue;
-      const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(types.services.esTreeNodeToTSNodeMap.get(param)));
+      const declaration = types.services.esTreeNodeToTSNodeMap.get(param);
+      // The annotation names no response type: the checker need not be asked.
+      const annotation = (declaration as ts.Node & { type?: ts.TypeNode }).type ?? (declaration.parent as ts.Node & { type?: ts.TypeNode }).type;
+      if (annotation && !typeMayBeResponse(annotation, producerNames(types.services.program))) continue;
+      const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(declaration));
       if (typeof kind === 'string' || kind.promise) continue;
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
