@@ -2,7 +2,10 @@ import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { describeExit } from '../lib/describe-exit.js';
 import { planDrain } from '../lib/fixes/plan-drain.js';
-import { type AnalysisOptions, analysisOptionsSchema } from '../lib/analysis-options.js';
+import { type AnalysisOptions, analysisOptions } from '../lib/analysis-options.js';
+import { namedOptions } from '../lib/named-options.js';
+
+const optionSchema = namedOptions(analysisOptions);
 
 export type Options = [AnalysisOptions];
 export type MessageId = 'unconsumedBody' | 'insertDrain';
@@ -23,7 +26,7 @@ export default createRule<Options, MessageId>({
         'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
       insertDrain: 'Release the body with `{{drain}}`.',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: analysisOptionsSchema }],
+    schema: [{ type: 'object', additionalProperties: false, properties: optionSchema.properties, dependencies: optionSchema.dependencies }],
     defaultOptions: [{}],
   },
   create(context, [options]) {

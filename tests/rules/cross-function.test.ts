@@ -1264,22 +1264,24 @@ describe('cross-function options are validated by the rule schemas', () => {
       ).not.toThrow();
     });
     it(`${rule} rejects producers that are not an array`, () => {
-      expect(configure(rule, { producers: 'getRaw' })).toThrow(/Value "getRaw" should be array/);
+      expect(configure(rule, { producers: 'getRaw' })).toThrow(
+        /"producers":"getRaw"\} should have property producers as an array of distinct function names or \{ name, client, returns \} objects when property producers is present\./,
+      );
     });
     it(`${rule} rejects an empty producer name`, () => {
-      expect(configure(rule, { producers: [''] })).toThrow(/Value "" should NOT be shorter than 1 characters/);
+      expect(configure(rule, { producers: [''] })).toThrow(/"producers":\[""\]\} should have property producers as /);
     });
     it(`${rule} rejects a producer object without a name`, () => {
       expect(configure(rule, { producers: [{ client: 'fetch' }] })).toThrow(/should have required property 'name'/);
     });
     it(`${rule} rejects an unknown client`, () => {
       expect(configure(rule, { producers: [{ name: 'get', client: 'curl' }] })).toThrow(
-        /Value "curl" should be equal to one of the allowed values/,
+        /Value \{"name":"get","client":"curl"\} should have property client as one of "node-fetch", .*"got" \(in `producers`: whose response it returns\) when property client is present\./,
       );
     });
     it(`${rule} rejects an unknown returns value`, () => {
       expect(configure(rule, { producers: [{ name: 'get', returns: 'stream' }] })).toThrow(
-        /Value "stream" should be equal to one of the allowed values/,
+        /Value \{"name":"get","returns":"stream"\} should have property returns as "promise" or "value" /,
       );
     });
     it(`${rule} rejects an unknown key in a producer object`, () => {
@@ -1288,10 +1290,10 @@ describe('cross-function options are validated by the rule schemas', () => {
       );
     });
     it(`${rule} rejects a consumer that is not a string`, () => {
-      expect(configure(rule, { consumers: [1] })).toThrow(/Value 1 should be string/);
+      expect(configure(rule, { consumers: [1] })).toThrow(/"consumers":\[1\]\} should have property consumers as an array of distinct function names /);
     });
     it(`${rule} rejects duplicate consumers`, () => {
-      expect(configure(rule, { consumers: ['drain', 'drain'] })).toThrow(/should NOT have duplicate items/);
+      expect(configure(rule, { consumers: ['drain', 'drain'] })).toThrow(/"consumers":\["drain","drain"\]\} should have property consumers as /);
     });
     it(`${rule} rejects a misspelt option and lists producers among the expected ones`, () => {
       expect(configure(rule, { producer: ['getRaw'] })).toThrow(/Unexpected property "producer"\. Expected properties: "producers"/);
