@@ -87,6 +87,8 @@ class ResponseTracker {
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
       const summary = summarizeParameter(visible, index, kind.client, kind.view, (callee) => this.summaryContext(kind.client, callee));
+      // It gives the response to code the analysis cannot see, which may be what settles it.
+      if (summary === 'unknown') continue;
       const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
       if (target.kind !== 'alias') continue;
       const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
