@@ -1,5 +1,6 @@
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { clientModels } from './clients/index.js';
+import { type NamedOption, namedOptions } from './named-options.js';
 
 /** A function the analysis should treat as producing a response, for untyped or opaque wrappers. */
 export interface ProducerOption {
@@ -18,41 +19,55 @@ export interface AnalysisOptions {
   readonly consumers?: readonly string[];
 }
 
-/** JSON schema properties for `AnalysisOptions`, merged into each rule's option object. */
-export const analysisOptionsSchema: Record<string, JSONSchema4> = {
-  producers: {
-    type: 'array',
-    description: 'Extra functions that return a response, by name (`getRaw`) or `object.method`.',
-    items: {
-      oneOf: [
-        { type: 'string', minLength: 1 },
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name'],
-          properties: {
-            name: { type: 'string', minLength: 1, description: 'In `producers`: the function name, or `object.method`.' },
-            client: {
-              type: 'string',
-              enum: clientModels.map((client) => client.id),
-              description: 'In `producers`: whose response it returns (default `fetch`).',
-            },
-            returns: {
-              type: 'string',
-              enum: ['promise', 'value'],
-              description: 'In `producers`: a promise of the response (default) or the response itself.',
-            },
-          },
-        },
-      ],
+const clientIds = clientModels.map((client) => client.id);
+
+/** One entry of `producers`: a name, or an object with the name and what it returns. */
+const producerItem: JSONSchema4 = {
+  // Type-specific keywords apply only to values of that type: `minLength` to names, the rest to objects.
+  type: ['string', 'object'],
+  minLength: 1,
+  required: ['name'],
+  additionalProperties: false,
+  ...namedOptions({
+    name: {
+      schema: { type: 'string', minLength: 1, description: 'In `producers`: the function name, or `object.method`.' },
+      expected: 'a non-empty string (in `producers`: the function name, or `object.method`)',
     },
-    uniqueItems: true,
+    client: {
+      schema: { type: 'string', enum: clientIds, description: 'In `producers`: whose response it returns (default `fetch`).' },
+      expected: `one of ${clientIds.map((id) => JSON.stringify(id)).join(', ')} (in \`producers\`: whose response it returns)`,
+    },
+    returns: {
+      schema: {
+        type: 'string',
+        enum: ['promise', 'value'],
+        description: 'In `producers`: a promise of the response (default) or the response itself.',
+      },
+      expected: '"promise" or "value" (in `producers`: a promise of the response, or the response itself)',
+    },
+  }),
+};
+
+/** The schema of each of `AnalysisOptions`, merged into each rule's option object through `namedOptions`. */
+export const analysisOptions: Record<keyof AnalysisOptions, NamedOption> = {
+  producers: {
+    schema: {
+      type: 'array',
+      description: 'Extra functions that return a response, by name (`getRaw`) or `object.method`.',
+      items: producerItem,
+      uniqueItems: true,
+    },
+    shape: { type: 'array', items: { type: ['string', 'object'], minLength: 1 }, uniqueItems: true },
+    expected: 'an array of distinct function names or { name, client, returns } objects',
   },
   consumers: {
-    type: 'array',
-    description: 'Extra functions that read or release any response passed to them.',
-    items: { type: 'string', minLength: 1 },
-    uniqueItems: true,
+    schema: {
+      type: 'array',
+      description: 'Extra functions that read or release any response passed to them.',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+    },
+    expected: 'an array of distinct function names',
   },
 };
 

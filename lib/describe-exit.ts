@@ -3,31 +3,59 @@ import type { LeakExit } from './tracking/findings.js';
 
 /** The leaking exit in words, for messages: "the function throws at line 14". */
 export function describeExit(exit: LeakExit): string {
+  return describeExits([exit]);
+}
+
+/**
+ * Every leaking exit of one response in words, in source order of first appearance: "the function
+ * returns at lines 3 and 9 or throws at line 5, or when the loop continues at line 6".
+ */
+export function describeExits(exits: readonly LeakExit[]): string {
+  const subjects = new Map<string, Map<string, number[]>>();
+  for (const exit of exits) {
+    const { subject, verb, line } = exitWords(exit);
+    const verbs = subjects.get(subject) ?? subjects.set(subject, new Map()).get(subject)!;
+    const lines = verbs.get(verb) ?? verbs.set(verb, []).get(verb)!;
+    if (line !== undefined && !lines.includes(line)) lines.push(line);
+  }
+  const clauses = [...subjects].map(([subject, verbs]) => {
+    const events = [...verbs].map(([verb, lines]) => (lines.length === 0 ? verb : `${verb} at ${lineList(lines)}`));
+    return `${subject} ${events.join(' or ')}`;
+  });
+  return clauses.join(', or when ');
+}
+
+function lineList(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
+}
+
+function exitWords(exit: LeakExit): { subject: string; verb: string; line?: number } {
   const line = exit.kind === 'end' || exit.kind === 'iteration-end' || exit.kind === 'block-end'
     ? exit.node.loc.end.line
     : exit.node.loc.start.line;
   switch (exit.kind) {
     case 'return':
-      return `the function returns at line ${line}`;
+      return { subject: 'the function', verb: 'returns', line };
     case 'throw':
-      return `the function throws at line ${line}`;
+      return { subject: 'the function', verb: 'throws', line };
     case 'end':
-      return exit.node.type === AST_NODE_TYPES.Program ? `the module ends at line ${line}` : `the function ends at line ${line}`;
+      return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : 'the function', verb: 'ends', line };
     case 'callback-end':
-      return `the callback returns at line ${line}`;
+      return { subject: 'the callback', verb: 'returns', line };
     case 'continue':
-      return `the loop continues at line ${line}`;
+      return { subject: 'the loop', verb: 'continues', line };
     case 'break':
-      return `the loop is left at line ${line}`;
+      return { subject: 'the loop', verb: 'is left', line };
     case 'iteration-end':
-      return `the loop iteration ends at line ${line}`;
+      return { subject: 'the loop iteration', verb: 'ends', line };
     case 'block-end':
-      return `the block ends at line ${line}`;
+      return { subject: 'the block', verb: 'ends', line };
     case 'overwrite':
-      return `the variable holding it is overwritten at line ${line}`;
+      return { subject: 'the variable holding it', verb: 'is overwritten', line };
     case 'discard':
-      return `the response is dropped at line ${line}`;
+      return { subject: 'the response', verb: 'is dropped', line };
     case 'ignored':
-      return `the callback at line ${line} ignores it`;
+      return { subject: `the callback at line ${line}`, verb: 'ignores it' };
   }
 }

@@ -3,7 +3,19 @@ import { createRule } from '../lib/create-rule.js';
 import { shouldReportClose } from '../lib/close-policy.js';
 import { planCloseDrain } from '../lib/fixes/plan-close-drain.js';
 import { planHeadRequest } from '../lib/fixes/plan-head-request.js';
-import { type AnalysisOptions, analysisOptionsSchema } from '../lib/analysis-options.js';
+import { type AnalysisOptions, analysisOptions } from '../lib/analysis-options.js';
+import { namedOptions } from '../lib/named-options.js';
+
+const optionSchema = namedOptions({
+  ...analysisOptions,
+  reportDeliberate: {
+    schema: {
+      type: 'boolean',
+      description: 'Also report closes in branches that checked the body size or content type before deciding not to read it.',
+    },
+    expected: 'a boolean',
+  },
+});
 
 export type Options = [AnalysisOptions & { reportDeliberate?: boolean }];
 export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead' | 'useHead';
@@ -26,20 +38,7 @@ export default createRule<Options, MessageId>({
       useHead: "Send a HEAD request (`method: 'HEAD'`): no path here reads the body.",
     },
     hasSuggestions: true,
-    schema: [
-      {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          ...analysisOptionsSchema,
-          reportDeliberate: {
-            type: 'boolean',
-            description:
-              'Also report closes in branches that checked the body size or content type before deciding not to read it.',
-          },
-        },
-      },
-    ],
+    schema: [{ type: 'object', additionalProperties: false, properties: optionSchema.properties, dependencies: optionSchema.dependencies }],
     defaultOptions: [{ reportDeliberate: false }],
   },
   create(context, [{ reportDeliberate, ...analysis }]) {

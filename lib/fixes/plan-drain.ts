@@ -38,6 +38,35 @@ export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCo
   }
 }
 
+/**
+ * Plans the drains of every leaking exit of one response as one edit, for its one report. An
+ * autofix only when every exit has one: a partial fix would leave the report with other exits
+ * named. Otherwise a suggestion with the drains that can be planned.
+ */
+export function planDrains(leaks: readonly BodyLeak[], sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
+  const plans = leaks.map((leak) => planDrain(leak, sourceCode));
+  const usable = plans.filter((plan) => plan.kind !== 'none');
+  if (usable.length === 0) return NONE;
+  if (plans.length === 1) return plans[0]!;
+  const kind = usable.length === plans.length && usable.every((plan) => plan.kind === 'fix') ? 'fix' : 'suggest';
+  return { kind, drain: usable[0]!.drain, fix: allOf(usable.map((plan) => plan.fix)) };
+}
+
+/** The edits of several fixes as one; none if one of them gives up or two would overlap. */
+function allOf(fixes: readonly TSESLint.ReportFixFunction[]): TSESLint.ReportFixFunction {
+  return (fixer) => {
+    const edits: TSESLint.RuleFix[] = [];
+    for (const fix of fixes) {
+      const result = fix(fixer);
+      if (!result) return null;
+      edits.push(...('range' in result ? [result as TSESLint.RuleFix] : result));
+    }
+    // ESLint throws on overlapping fixes of one report rather than choosing.
+    const sorted = edits.toSorted((a, b) => a.range[0] - b.range[0]);
+    return sorted.some((edit, index) => index > 0 && edit.range[0] < sorted[index - 1]!.range[1]) ? null : edits;
+  };
+}
+
 /** Insert the drain right before the exit, inside the branch that leaks. */
 function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
   // Another path reaches the same exit with the body settled: a drain there would be theirs too.

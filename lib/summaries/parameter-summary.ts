@@ -1,17 +1,22 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import { capturingFunction } from '../tracking/ast.js';
-import { classifyUse, type UseContext } from '../tracking/response-uses.js';
+import { MAX_HOLDERS } from '../tracking/body-state.js';
+import { type AliasTarget, type CalleeSummary, classifyUse, type UseContext } from '../tracking/response-uses.js';
 import type { VisibleFunction } from './callee-function.js';
 
 /**
  * What a function does with a response it receives as a parameter.
- * - `takes`: it reads, releases, stores or passes it on somewhere: the caller hands it over, and the
- *   function must settle it on every path (its own analysis reports where it does not).
+ * - `takes`: on some path it reads or releases it, returns it to its caller, or passes it to a
+ *   function that takes it: the caller hands it over, and the function must settle it on every path
+ *   (its own analysis reports where it does not).
  * - `borrows`: it only looks (status, headers, logging): the caller still owns the body.
+ * - `unknown`: it only looks, except that it stores it, captures it, or passes it to code the analysis
+ *   cannot read. That code may be what settles it, or the caller may: the call is a hand-off, and the
+ *   function is not checked itself.
  */
-export type ParameterSummary = 'takes' | 'borrows';
+export type ParameterSummary = CalleeSummary;
 
 /** Marks a function that handles any response it is given (like Go bodyclose's directive). */
 export const HANDLED_TAG = '@drain-handled';
@@ -25,9 +30,11 @@ let shallowestRead = Infinity;
 /**
  * Summarises parameter `index` of `callee` for a response of `client` seen as `view`. Cached per
  * function node. Recursion reads an in-progress summary as `borrows`: a cycle takes the response
- * only if some function in it reads, releases or passes it elsewhere (the least fixed point), so
- * helpers that only look at it through recursion do not hide the caller's leak. A summary that
- * read an enclosing in-progress one is provisional and not cached; the cycle's first entry is.
+ * only if some function in it reads, releases or returns it, and gives it away unseen only if one
+ * does that (the least fixed point over borrows < unknown < takes), so helpers that only look at it
+ * through recursion do not hide the caller's leak. A summary that read an enclosing in-progress one
+ * is provisional and not cached; the cycle's first entry is. Every frame adds a distinct function
+ * and key to the stack, so recursion ends.
  */
 export function summarizeParameter(
   callee: VisibleFunction,
@@ -66,20 +73,61 @@ function summarize(callee: VisibleFunction, index: number, view: string, context
   const params = callee.fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
   let param: TSESTree.Node | undefined = params[index];
   if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
-  if (param?.type !== AST_NODE_TYPES.Identifier) return 'takes';
+  if (param?.type !== AST_NODE_TYPES.Identifier) return 'unknown';
   const variable = ASTUtils.findVariable(callee.scopeOf(param), param);
-  if (!variable) return 'takes';
-  for (const reference of variable.references) {
-    if (reference.identifier === param) continue;
-    if (reference.isWrite() || capturingFunction(reference.identifier, callee.fn)) return 'takes';
-    const use = classifyUse(reference.identifier, view, context);
-    if (use.kind === 'inspect' || use.kind === 'drop') continue;
-    // `if (!res.ok) throw new Error(await res.text())`: reading only on the way to a throw is how a
-    // validator (`ensureOk(res)`) reports errors; on the way back to the caller it only looked.
-    if (leadsToThrow(reference.identifier, callee.fn)) continue;
-    return 'takes';
+  if (!variable) return 'unknown';
+  // The parameter, then the local variables it is copied to (`const body = res.body`), each with its view.
+  const holders: { variable: TSESLint.Scope.Variable; identifier: TSESTree.Identifier; view: string }[] = [
+    { variable, identifier: param, view },
+  ];
+  let summary: ParameterSummary = 'borrows';
+  for (let holder = 0; holder < holders.length; holder++) {
+    const { variable: held, identifier, view: heldView } = holders[holder]!;
+    for (const reference of held.references) {
+      if (reference.identifier === identifier) continue;
+      const effect = referenceEffect(reference, heldView, callee.fn, context);
+      if (effect === 'takes') return 'takes';
+      if (effect === 'borrows') continue;
+      if (effect === 'unknown') {
+        summary = 'unknown';
+        continue;
+      }
+      for (const target of effect) {
+        if (holders.some((existing) => existing.variable === target.variable)) continue;
+        if (holders.length >= MAX_HOLDERS) summary = 'unknown';
+        else holders.push(target);
+      }
+    }
   }
-  return 'borrows';
+  return summary;
+}
+
+/** What one reference to a holder of the parameter says about it, or the variables it is copied to. */
+function referenceEffect(
+  reference: TSESLint.Scope.Reference,
+  view: string,
+  fn: VisibleFunction['fn'],
+  context: UseContext,
+): ParameterSummary | readonly AliasTarget[] {
+  if (reference.isWrite() || capturingFunction(reference.identifier, fn)) return 'unknown';
+  const use = classifyUse(reference.identifier, view, context);
+  if (use.kind === 'inspect' || use.kind === 'drop') return 'borrows';
+  // `if (!res.ok) throw new Error(await res.text())`: reading only on the way to a throw is how a
+  // validator (`ensureOk(res)`) reports errors; on the way back to the caller it only looked.
+  if (leadsToThrow(reference.identifier, fn)) return 'borrows';
+  switch (use.kind) {
+    case 'consume':
+    case 'read':
+    case 'release':
+      return 'takes';
+    case 'handoff':
+      return use.known ? 'takes' : 'unknown';
+    case 'alias':
+      // A view that settles the body (a reader that owns it) is a take as it is.
+      return use.settles ? 'takes' : use.targets;
+    default:
+      return 'unknown';
+  }
 }
 
 /** Whether `node` runs only on the way to a `throw` of its function: in its argument, or before it. */

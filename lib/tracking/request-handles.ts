@@ -2,11 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import { nodeHttpClient } from '../clients/node-http.js';
-import { isTransparent, memberName, unwrap } from './ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode, isTransparent, memberName, unwrap } from './ast.js';
 import { importOf } from './imports.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { responseKindOfType } from '../types/response-type.js';
-import type { AliasTarget } from './response-uses.js';
+import type { AliasTarget, ResponseUse } from './response-uses.js';
 
 /** A variable that can close a response without holding it: the request, an `AbortController`. */
 export interface Handle {
@@ -39,6 +39,76 @@ export function abortHandles(call: TSESTree.CallExpression, client: ClientModel,
     }
   }
   return handles;
+}
+
+/** A place on `owner`'s paths where a handle closes the response, and what that does to it. */
+export interface HandleClose {
+  readonly node: TSESTree.Node;
+  readonly use: ResponseUse;
+}
+
+/**
+ * Where `handle` closes the response on the paths of `owner`: its own closing calls
+ * (`req.destroy()`), and calls of a named local function that makes one
+ * (`const finalize = () => { request.abort(); … }; … finalize(); return;`, node-fetch's own
+ * `fetch`). A closing call in a function that is not called by name on the path (a timeout, a
+ * listener) is not this path's. `classify` says what a reference to the handle does.
+ */
+export function handleCloses(
+  handle: Handle,
+  owner: FunctionNode,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  classify: (identifier: TSESTree.Identifier) => ResponseUse,
+): HandleClose[] {
+  const closes: HandleClose[] = [];
+  for (const reference of handle.variable.references) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    if (reference.isWrite()) continue;
+    const fn = enclosingFunction(identifier);
+    if (fn !== owner && !namedFunction(fn, scopeOf)) continue;
+    const use = classify(identifier);
+    if (use.kind !== 'release') continue;
+    if (fn === owner) {
+      closes.push({ node: identifier, use });
+      continue;
+    }
+    for (const call of callsIn(namedFunction(fn, scopeOf)!, owner)) {
+      // The function it calls releases the body: settled here. Its close is not reported at each
+      // call: the one call inside the function runs on paths that never had a response too.
+      closes.push({ node: call, use: { kind: 'handoff', known: true } });
+    }
+  }
+  return closes;
+}
+
+/** The variable a function is bound to when calls by that name always run it: a declaration, or a `const`. */
+function namedFunction(fn: FunctionNode, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): TSESLint.Scope.Variable | undefined {
+  if (!isFunctionNode(fn)) return undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+    return fn.id ? ASTUtils.findVariable(scopeOf(fn), fn.id) ?? undefined : undefined;
+  }
+  let bound: TSESTree.Node = fn;
+  while (bound.parent && isTransparent(bound.parent)) bound = bound.parent;
+  const declarator = bound.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== bound || declarator.id.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  if (declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return undefined;
+  return ASTUtils.findVariable(scopeOf(declarator.id), declarator.id) ?? undefined;
+}
+
+/** Direct calls `name()` of `variable` made by `owner` itself. */
+function callsIn(variable: TSESLint.Scope.Variable, owner: FunctionNode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const identifier = reference.identifier as TSESTree.Identifier;
+    let callee: TSESTree.Node = identifier;
+    while (callee.parent && isTransparent(callee.parent)) callee = callee.parent;
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || enclosingFunction(identifier) !== owner) continue;
+    calls.push(call);
+  }
+  return calls;
 }
 
 /** `const [res] = await once(req, 'response')` with `once` from `node:events`. */

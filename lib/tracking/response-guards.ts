@@ -11,7 +11,10 @@ export interface GuardFacts {
   readonly bodyless?: boolean;
   /** The status is a success (2xx). */
   readonly ok?: boolean;
-  /** The body has been read or cancelled (`bodyUsed`): a path that has not touched it cannot be here. */
+  /**
+   * The body has been read or cancelled (`bodyUsed`), or a reader or pipe holds it (`body.locked`):
+   * a path that has not touched it cannot be here, unless code the analysis did not see took it.
+   */
   readonly used?: boolean;
   /** The value is `null`/`undefined`, not a response: nothing to read or close, whatever the client. */
   readonly absent?: boolean;
@@ -54,9 +57,54 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   if (name === client.status.usedMember) {
     return { node: value as TSESTree.Expression, whenTrue: { used: true }, whenFalse: NO_FACTS };
   }
-  if (name === bodyMember) return bodyGuard(value as TSESTree.Expression);
+  if (name === bodyMember) return lockedGuard(value, client) ?? bodyGuard(value as TSESTree.Expression);
   if (name === statusMember) return statusGuard(value as TSESTree.Expression);
+  // WHATWG responses (the ones with `bodyUsed`): axios's headers have a `get()` too, over a Node stream.
+  if (name === client.status.headersMember && client.status.usedMember) return emptyBodyGuard(value);
   return undefined;
+}
+
+/**
+ * `res.body.locked` (`res.body?.locked`) on a web stream: a reader or a pipe (`getReader()`,
+ * `pipeTo()`, `tee()`, `for await`) holds the body, and the holder reads or cancels it; the stream
+ * cannot even be cancelled from here. Where it holds, like `bodyUsed`, the body is someone's.
+ */
+function lockedGuard(body: TSESTree.Node, client: ClientModel): Guard | undefined {
+  const member = body.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== body || memberName(member) !== 'locked') return undefined;
+  const bodyAccess = client.status.bodyMember ? client.views[client.rootView]?.members[client.status.bodyMember]?.access : undefined;
+  // Only a body view that has `locked` at all: a Node `Readable` (node-fetch, node:http) does not.
+  if (bodyAccess?.kind !== 'view' || !client.views[bodyAccess.view]?.members.locked) return undefined;
+  let value: TSESTree.Node = member;
+  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  return { node: value as TSESTree.Expression, whenTrue: { used: true }, whenFalse: NO_FACTS };
+}
+
+/**
+ * `res.headers.get('content-length') === '0'`: a declared empty body, whose message ends with the
+ * headers, so nothing is left to read. Only on WHATWG responses (fetch, node-fetch, ky): the Node
+ * streams of axios and got keep the socket until they are read even when empty.
+ */
+function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
+  const get = headers.parent;
+  if (get?.type !== AST_NODE_TYPES.MemberExpression || get.object !== headers || memberName(get) !== 'get') return undefined;
+  const call = get.parent;
+  const name = call?.type === AST_NODE_TYPES.CallExpression && call.callee === get ? call.arguments[0] : undefined;
+  if (!name || !isContentLength(name)) return undefined;
+  let value: TSESTree.Node = call!;
+  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  const test = value.parent;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const other = test.left === value ? test.right : test.left;
+  if (other.type !== AST_NODE_TYPES.Literal || other.value !== '0') return undefined;
+  const equal = test.operator === '===' || test.operator === '==';
+  if (!equal && test.operator !== '!==' && test.operator !== '!=') return undefined;
+  const bodyless: GuardFacts = { bodyless: true };
+  return { node: test, whenTrue: equal ? bodyless : NO_FACTS, whenFalse: equal ? NO_FACTS : bodyless };
+}
+
+function isContentLength(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' && node.value.toLowerCase() === 'content-length';
 }
 
 /**

@@ -7,7 +7,7 @@ import { capturingFunction, enclosingFunction, enclosingStatement, type Function
 import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf, type CallbackOrigin } from './callback-origins.js';
-import { abortHandles, onceResponseOf, type Handle } from './request-handles.js';
+import { abortHandles, handleCloses, onceResponseOf, type Handle } from './request-handles.js';
 import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
@@ -93,6 +93,8 @@ class ResponseTracker {
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
       const summary = summarizeParameter(visible, index, kind.client, kind.view, (callee) => this.summaryContext(kind.client, callee));
+      // It gives the response to code the analysis cannot see, which may be what settles it.
+      if (summary === 'unknown') continue;
       const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
       if (target.kind !== 'alias') continue;
       const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
@@ -288,13 +290,11 @@ class ResponseTracker {
     }
   }
 
-  /** A handle's closing calls in `owner` itself; in nested functions (a timeout) they are not this path's. */
+  /** A handle's closing calls on `owner`'s paths (lib/tracking/request-handles.ts). */
   private planHandle(plan: FunctionPlan, index: number, handle: Handle, owner: FunctionNode, context: UseContext): void {
-    for (const reference of handle.variable.references) {
-      const identifier = reference.identifier as TSESTree.Identifier;
-      if (reference.isWrite() || enclosingFunction(identifier) !== owner) continue;
-      const use = classifyUse(identifier, handle.view, context);
-      if (use.kind === 'release') plan.addEvent(identifier, { type: 'use', response: index, holder: HANDLE, use });
+    const classify = (identifier: TSESTree.Identifier) => classifyUse(identifier, handle.view, context);
+    for (const { node, use } of handleCloses(handle, owner, this.context.scopeOf, classify)) {
+      plan.addEvent(node, { type: 'use', response: index, holder: HANDLE, use });
     }
   }
 

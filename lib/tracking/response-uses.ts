@@ -33,8 +33,11 @@ export type ResponseUse =
   | { readonly kind: 'inspect' }
   /** The value is thrown away here: an expression statement, a destructuring that keeps no body. */
   | { readonly kind: 'drop' }
-  /** Someone else is now responsible: returned, yielded, passed to an unknown function. */
-  | { readonly kind: 'handoff' }
+  /**
+   * Someone else is now responsible: returned, yielded, passed to a function. `known` when that
+   * someone certainly takes it: the caller it is returned to, a callee whose summary takes it.
+   */
+  | { readonly kind: 'handoff'; readonly known?: boolean }
   /** Flows somewhere this analysis does not follow: stored, captured, computed member. */
   | { readonly kind: 'escape' }
   | { readonly kind: 'alias'; readonly targets: readonly AliasTarget[]; readonly settles: boolean }
@@ -47,11 +50,17 @@ export interface UseContext {
   readonly owner: FunctionNode;
   readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
   /**
-   * Whether the function `call` runs only looks at argument `index` (`borrows`) or takes it over
-   * (`takes`); `undefined` when its body is not visible, which counts as a hand-off.
+   * What the function `call` runs does with argument `index`; `undefined` when its body is not
+   * visible. Anything but `borrows` counts as a hand-off.
    */
-  readonly calleeSummary?: (call: TSESTree.CallExpression, index: number, view: string) => 'takes' | 'borrows' | undefined;
+  readonly calleeSummary?: (call: TSESTree.CallExpression, index: number, view: string) => CalleeSummary | undefined;
 }
+
+/**
+ * What a function does with a response it receives, from its body (lib/summaries/parameter-summary.ts):
+ * `takes` it over, only `borrows` it, or gives it to code the analysis cannot see (`unknown`).
+ */
+export type CalleeSummary = 'takes' | 'borrows' | 'unknown';
 
 /**
  * Classifies what happens to a response value at `node`, seen as `view` of `client`. Climbs through
@@ -115,9 +124,9 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
         return settled(bindPattern(parent.left, view, context, settles));
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.YieldExpression:
-        return { kind: 'handoff' };
+        return { kind: 'handoff', known: true };
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === node ? { kind: 'handoff' } : { kind: 'escape' };
+        return parent.body === node ? { kind: 'handoff', known: true } : { kind: 'escape' };
       case AST_NODE_TYPES.ForOfStatement: {
         if (parent.right !== node) return { kind: 'escape' };
         const iterate = context.client.views[view]?.iterate;
@@ -162,7 +171,8 @@ function argumentUse(
   if (index < 0 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
     return { kind: 'handoff' };
   }
-  return context.calleeSummary(call, index, view) === 'borrows' ? { kind: 'inspect' } : { kind: 'handoff' };
+  const summary = context.calleeSummary(call, index, view);
+  return summary === 'borrows' ? { kind: 'inspect' } : { kind: 'handoff', known: summary === 'takes' };
 }
 
 type PromiseStep = ResponseUse | 'await' | 'chain' | 'value';

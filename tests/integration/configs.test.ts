@@ -132,6 +132,33 @@ describe.concurrent.each(cases)('$env', ({ env, deps, major, variants }) => {
     for (const [file, want] of Object.entries(expected)) expect(reports[file], file).toEqual(want);
   }, 300_000);
 
+  // ESLint prints schema errors itself, without the option's path; lib/named-options.ts makes the
+  // message name it, and that depends on ESLint's ajv and its error format, so every major checks it.
+  it.each([
+    {
+      rule: 'no-undrained-close',
+      options: '{ reportDeliberate: "yes" }',
+      message: 'Value {"reportDeliberate":"yes"} should have property reportDeliberate as a boolean when property reportDeliberate is present.',
+    },
+    {
+      rule: 'no-unconsumed-body',
+      options: '{ producers: [{ name: "api.get", client: "curl" }] }',
+      message: 'Value {"name":"api.get","client":"curl"} should have property client as one of',
+    },
+  ])('a wrong value for an option of $rule is rejected with the option named', async ({ rule, options, message }) => {
+    const project = tempProject(
+      {
+        'eslint.config.mjs': `import drain from 'eslint-plugin-drain';\n\nexport default [{ plugins: { drain }, rules: { 'drain/${rule}': ['error', ${options}] } }];\n`,
+        'src/poller.js': fixture['src/poller.js']!,
+      },
+      envDir,
+    );
+    projects.push(project);
+    const lint = await eslint(project, ['src']);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain(`Key "rules": Key "drain/${rule}":\n\t${message}`);
+  }, 300_000);
+
   if (env === 'eslint-10') {
     it('without recommended-untyped, the project service rejects the JavaScript file', async () => {
       const [configName, configText] = configFile('esm-define');

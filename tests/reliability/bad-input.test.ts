@@ -18,28 +18,59 @@ const ruleNames = Object.keys(plugin.rules);
 const allFiles = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'];
 const everyRule = Object.fromEntries(ruleNames.map((name) => [`drain/${name}`, 'error' as const])) as Linter.RulesRecord;
 
-interface ObjectSchema {
-  readonly type?: string;
-  readonly properties?: Record<string, { readonly type?: string }>;
+interface Schema {
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly minLength?: number;
+  readonly uniqueItems?: boolean;
+  readonly items?: Schema;
+  readonly properties?: Record<string, Schema>;
 }
 
-function optionSchema(name: string): ObjectSchema | undefined {
+function optionSchema(name: string): Schema | undefined {
   const schema = (plugin.rules as Record<string, { meta: { schema?: unknown } }>)[name]!.meta.schema;
-  return Array.isArray(schema) ? (schema[0] as ObjectSchema | undefined) : undefined;
+  return Array.isArray(schema) ? (schema[0] as Schema | undefined) : undefined;
 }
 
-// A value of the wrong JSON type for a property, distinctive enough to find in the message.
-function wrongValue(type: string | undefined): unknown {
-  switch (type) {
-    case 'boolean':
-      return 'not-a-boolean';
-    case 'array':
-      return 'not-an-array';
-    case 'string':
-      return 40_404;
-    default:
-      return ['not', 'an', 'object'];
-  }
+const jsonSamples: Record<string, unknown> = {
+  string: 'not-valid',
+  number: 40_404,
+  boolean: true,
+  object: { not: 'valid' },
+  array: ['not', 'valid'],
+  null: null,
+};
+
+/** Values `schema` rejects: every JSON type it does not take, then values of its type that break its rules. */
+function wrongValues(schema: Schema): unknown[] {
+  const types = [schema.type ?? []].flat();
+  const values = Object.entries(jsonSamples)
+    .filter(([type]) => !types.includes(type))
+    .map(([, value]) => value);
+  if (schema.enum) values.push('not-a-choice');
+  if (types.includes('string') && schema.minLength) values.push('');
+  if (schema.items) values.push(...wrongValues(schema.items).map((item) => [item]));
+  if (schema.uniqueItems) values.push(['same', 'same']);
+  return values;
+}
+
+/**
+ * Every option of every rule, nested ones placed inside a `producers` entry that is otherwise valid,
+ * with each value its schema rejects.
+ */
+function wrongOptionCases(): { rule: string; option: string; options: Record<string, unknown> }[] {
+  return ruleNames.flatMap((rule) =>
+    Object.entries(optionSchema(rule)?.properties ?? {}).flatMap(([option, schema]) => [
+      ...wrongValues(schema).map((value) => ({ rule, option, options: { [option]: value } })),
+      ...Object.entries(schema.items?.properties ?? {}).flatMap(([nested, nestedSchema]) =>
+        wrongValues(nestedSchema).map((value) => ({
+          rule,
+          option: nested,
+          options: { [option]: [{ name: 'api.get', [nested]: value }] },
+        })),
+      ),
+    ]),
+  );
 }
 
 /** The error ESLint throws for `rules`, or `undefined` when it accepts them. */
@@ -53,9 +84,16 @@ function configError(rules: Linter.RulesRecord): string | undefined {
 }
 
 describe('invalid rule options are rejected by the schema', () => {
-  const optionCases = ruleNames.flatMap((name) =>
-    Object.entries(optionSchema(name)?.properties ?? {}).map(([option, schema]) => ({ name, option, value: wrongValue(schema.type) })),
-  );
+  const optionCases = wrongOptionCases();
+
+  it('every option and nested option has cases', () => {
+    expect(new Set(optionCases.map(({ rule, option }) => `${rule}:${option}`))).toEqual(
+      new Set([
+        ...['producers', 'consumers', 'name', 'client', 'returns'].flatMap((option) => ruleNames.map((rule) => `${rule}:${option}`)),
+        'no-undrained-close:reportDeliberate',
+      ]),
+    );
+  });
 
   it.each(ruleNames)('drain/%s: an unknown option is named in the message', (name) => {
     const message = configError({ [`drain/${name}`]: ['error', { notAnOption: true }] });
@@ -76,12 +114,33 @@ describe('invalid rule options are rejected by the schema', () => {
     expect(message).toContain('"strict"');
   });
 
-  // ESLint prints a wrongly typed value as `Value "…" should be boolean.` under the rule's key: the
-  // rule and the offending value are named, the option's key is not (ESLint's message format).
-  it.each(optionCases)('drain/$name: a wrongly typed `$option` is rejected with the value it got', ({ name, option, value }) => {
-    const message = configError({ [`drain/${name}`]: ['error', { [option]: value }] });
-    expect(message).toContain(`drain/${name}`);
-    expect(message).toContain(JSON.stringify(value));
+  // Plain schemas get `Value "getRaw" should be array.` from ESLint, which prints no option path;
+  // lib/named-options.ts makes the one error line name the option and say what it takes.
+  it.each(optionCases)('drain/$rule: `$option` set to a wrong value is named: $options', ({ rule, option, options }) => {
+    const message = configError({ [`drain/${rule}`]: ['error', options] });
+    expect(message).toContain(`drain/${rule}`);
+    expect(message).toMatch(new RegExp(`^\\tValue .* should have property ${option} as .+ when property ${option} is present\\.$`, 'm'));
+    expect(message!.match(/^\tValue /gm)).toHaveLength(1);
+  });
+
+  it.each(ruleNames)('drain/%s: a producer object without `name` is named', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', { producers: [{ client: 'fetch' }] }] });
+    expect(message).toContain(`Value {"client":"fetch"} should have required property 'name'.`);
+  });
+
+  it.each(ruleNames)('drain/%s: an unknown key in a producer object is named', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', { producers: [{ name: 'get', module: 'undici' }] }] });
+    expect(message).toContain('Unexpected property "module". Expected properties: "name", "client", "returns".');
+  });
+
+  it.each(ruleNames)('drain/%s: every valid shape of every option is accepted', (name) => {
+    const accepted = optionSchema(name)?.properties ?? {};
+    const valid: Record<string, unknown> = {
+      producers: ['getRaw', { name: 'api.get' }, { name: 'http.get', client: 'node-http', returns: 'value' }, { name: 'ky.get', client: 'ky', returns: 'promise' }],
+      consumers: ['discardBody', 'api.drain'],
+      reportDeliberate: true,
+    };
+    expect(configError({ [`drain/${name}`]: ['error', Object.fromEntries(Object.entries(valid).filter(([key]) => key in accepted))] })).toBeUndefined();
   });
 
   it('the default options are accepted', () => {

@@ -6,17 +6,20 @@ import { type FileOutcome, SoakLinter } from '../../scripts/soak/soak-linter.js'
 import { newTscErrors } from '../../scripts/soak/tsc-check.js';
 
 /**
- * Every crash or fix failure the soak run found, reduced to the smallest file that shows it. Each
- * case goes through the soak's own checks, with and without type information: no exception, and a
- * fixed file parses, needs no second fix, gains no report and (typed) no `tsc` error. The checks
- * do not prescribe the fix: reporting without a fix, or a different safe fix, also passes.
+ * Every crash, fix failure or false report the soak or bench runs found, reduced to the smallest
+ * file that shows it. Each case goes through the soak's own checks, with and without type
+ * information: no exception, and a fixed file parses, needs no second fix, gains no report and
+ * (typed) no `tsc` error. The checks do not prescribe the fix: reporting without a fix, or a
+ * different safe fix, also passes. A case with `reports` also pins down what is reported.
  */
 interface Regression {
   readonly name: string;
-  /** Where the soak found it. */
+  /** Where the soak or the bench found it. */
   readonly found: string;
   readonly file: string;
   readonly code: string;
+  /** Every report the plugin must make, as `line:column rule`, in both passes (`[]`: none). */
+  readonly reports?: readonly string[];
 }
 
 const regressions: readonly Regression[] = [
@@ -32,6 +35,121 @@ export async function commas(url: string): Promise<number> {
   return (res = await fetch(url), res.status);
 }
 `,
+  },
+  {
+    name: 'a body that a reader holds (`body.locked`) is not this function\'s to drain',
+    found:
+      'bench, anthropic core/middleware.ts:203: `if (response.bodyUsed || response.body?.locked) throw …` was reported, ' +
+      'but a middleware that read the body or holds a reader on it owns it; `locked` was no guard.',
+    file: 'locked-guard.ts',
+    code: `
+export async function checked(url: string): Promise<Response> {
+  const response = await fetch(url);
+  // A middleware may have read the body, or may hold a reader on it.
+  if (response.bodyUsed || response.body?.locked) {
+    throw new Error('middleware consumed the response body');
+  }
+  return response;
+}
+`,
+    reports: [],
+  },
+  {
+    name: 'a helper that reads clones and returns early on an empty or locked body',
+    found:
+      'bench, anthropic core/middleware.ts:266 (parseMiddlewareResponse): reported twice at the parameter, for the throw ' +
+      'behind `body?.locked` and for the return behind `content-length: 0`, an empty body.',
+    file: 'parse-clone.ts',
+    code: `
+export async function parseClone(response: Response, binary: boolean): Promise<unknown> {
+  if (response.bodyUsed || response.body?.locked) {
+    throw new Error('cannot parse a response whose body was already consumed');
+  }
+  if (response.status === 204) return null;
+  if (binary) return response;
+  if (response.headers.get('content-length') === '0') return undefined;
+  return await response.clone().text();
+}
+`,
+    reports: [],
+  },
+  {
+    name: 'a method that keeps the response in a private field unless the stream already ended',
+    found:
+      'bench, anthropic lib/MessageStream.ts:276 and lib/BetaMessageStream.ts:314 (`_connected`): the field store made ' +
+      'the summary "takes", so the early return was reported; the stream the caller got reads the body.',
+    file: 'message-stream.ts',
+    code: `
+export class MessageStream {
+  #response: Response | null | undefined;
+  #ended = false;
+
+  protected connected(response: Response | null): void {
+    if (this.#ended) return;
+    this.#response = response;
+  }
+
+  get status(): number | undefined {
+    return this.#response?.status;
+  }
+}
+`,
+    reports: [],
+  },
+  {
+    name: 'node-fetch\'s finalize(): a local function that aborts the request releases the response',
+    found:
+      'soak, node-fetch src/index.js:94 (typed): every `reject(…); finalize(); return;` was reported, though ' +
+      'finalize() calls request_.abort(); the `return reject(…)` without it is a real leak and stays.',
+    file: 'finalize.ts',
+    code: `
+import * as http from 'node:http';
+export function get(url: string, redirect: string): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url);
+    const finalize = () => {
+      request.abort();
+    };
+    request.on('response', (response) => {
+      if (response.statusCode === 301 || response.statusCode === 302) {
+        if (redirect === 'error') {
+          reject(new Error('redirect'));
+          finalize();
+          return;
+        }
+        if (redirect !== 'follow') return reject(new TypeError(redirect));
+      }
+      resolve(response);
+    });
+    request.end();
+  });
+}
+`,
+    reports: ['5:21 drain/no-unconsumed-body'],
+  },
+  {
+    name: 'an error status thrown with the body unread is still reported (openai)',
+    found:
+      'bench, openai auth/subject-token-providers.ts:99: `if (!response.ok) throw …` with the body unread; the ' +
+      'timeout\'s abort is cleared in `finally`, so nothing releases it. A true report.',
+    file: 'token.ts',
+    code: `
+export async function getToken(url: string, timeout: number): Promise<string> {
+  const controller = new AbortController();
+  const timeoutId = setTimeout(() => controller.abort(), timeout);
+  try {
+    const response = await fetch(url, { signal: controller.signal });
+    if (!response.ok) {
+      throw new Error(\`Failed to fetch token: status \${response.status}\`);
+    }
+    const data = (await response.json()) as { access_token?: string };
+    return data.access_token ?? '';
+  } finally {
+    clearTimeout(timeoutId);
+  }
+}
+`,
+    reports: ['6:28 drain/no-unconsumed-body'],
   },
 ];
 
@@ -63,17 +181,23 @@ function problems(outcome: FileOutcome): string[] {
   ];
 }
 
+function reports(outcome: FileOutcome): string[] {
+  return (outcome.findings ?? []).map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`);
+}
+
 describe('soak regressions', () => {
   it.each(regressions)('$name (untyped)', (regression) => {
     const file = path.join(dir, regression.file);
     const outcome = new SoakLinter('untyped', stage).lintFile(file, regression.code);
     expect(problems(outcome), regression.found).toEqual([]);
+    if (regression.reports) expect(reports(outcome), regression.found).toEqual(regression.reports);
   });
 
   it.each(regressions)('$name (typed)', (regression) => {
     const file = path.join(dir, regression.file);
     const outcome = new SoakLinter('typed', stage).lintFile(file, regression.code);
     expect(problems(outcome), regression.found).toEqual([]);
+    if (regression.reports) expect(reports(outcome), regression.found).toEqual(regression.reports);
     if (outcome.output !== undefined) {
       expect(newTscErrors(path.join(dir, 'tsconfig.json'), new Map([[file, outcome.output]])), regression.found).toEqual([]);
     }

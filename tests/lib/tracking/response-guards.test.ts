@@ -9,7 +9,8 @@ import { probe } from './probe.js';
 /**
  * `guardAt` on the reference after `/* target *\/`: the facts a branch learns when the test is
  * true and when it is false. `error` marks the branch that code uses for failures (the one where
- * a drain before throwing fits); `bodyless` marks a branch where no body can arrive.
+ * a drain before throwing fits); `bodyless` marks a branch where no body can arrive; `used` one where
+ * someone else has read the body or holds a reader on it.
  */
 function guardOf(test: string): string {
   const code = `
@@ -21,7 +22,7 @@ function owner(res: Response) {
     const guard = guardAt(node, fetchClient.rootView, fetchClient);
     if (!guard) return 'none';
     const facts = (value: GuardFacts) =>
-      [value.error ? 'error' : '', value.bodyless ? 'bodyless' : ''].filter(Boolean).join('+') || '-';
+      [value.error ? 'error' : '', value.bodyless ? 'bodyless' : '', value.used ? 'used' : ''].filter(Boolean).join('+') || '-';
     const at = context.sourceCode.getText(guard.node).replace(/\/\*.*?\*\/\s*/g, '');
     const cases = guard.caseFacts
       ? ` | case 204: ${facts(guard.caseFacts(literal(204), true))}, case 200: ${facts(guard.caseFacts(literal(200), true))}`
@@ -58,6 +59,13 @@ const rows: [expected: string, test: string][] = [
     'res.status: true -, false - | case 204: bodyless, case 200: -',
     'switch (/* target */ res.status) { default: handle(1); }',
   ],
+  ['res.bodyUsed: true used, false -', 'if (/* target */ res.bodyUsed) handle(1);'],
+  ['res.body?.locked: true used, false -', 'if (/* target */ res.body?.locked) handle(1);'],
+  ['res.body.locked: true used, false -', 'if (!/* target */ res.body.locked) handle(1);'],
+  ["res.headers.get('content-length') === '0': true bodyless, false -", "if (/* target */ res.headers.get('content-length') === '0') handle(1);"],
+  ["'0' != res.headers.get('Content-Length'): true -, false bodyless", "if ('0' != /* target */ res.headers.get('Content-Length')) handle(1);"],
+  ['none', "if (/* target */ res.headers.get('content-length') === '10') handle(1);"],
+  ['none', "if (/* target */ res.headers.get('content-length') > '0') handle(1);"],
   ['none', "if (/* target */ res.statusText === 'OK') handle(1);"],
   ['none', "if (/* target */ res.headers.get('etag')) handle(1);"],
   ['none', 'if (/* target */ res.status === code) handle(1);'],

@@ -125,6 +125,29 @@ function open(url: string) {
 }`,
         },
         {
+          // node-fetch's own fetch(): every early exit after the response calls finalize().
+          name: 'a named local function that aborts the request releases the response where it is called',
+          code: `
+import * as http from 'node:http';
+function get(url: string): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url);
+    const finalize = () => {
+      req.abort();
+    };
+    req.on('response', (res) => {
+      if (res.statusCode === 302) {
+        reject(new Error('redirect'));
+        finalize();
+        return;
+      }
+      resolve(res);
+    });
+    req.end();
+  });
+}`,
+        },
+        {
           name: 'a server handler gets a request, not a response to read',
           code: `
 import * as http from 'node:http';
@@ -134,6 +157,41 @@ http.createServer((req, res) => {
         },
       ],
       invalid: [
+        {
+          name: 'an abort in a local function that this path never calls releases nothing',
+          code: `
+import * as http from 'node:http';
+function status(url: string, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(url);
+    const finalize = () => {
+      req.abort();
+    };
+    signal.addEventListener('abort', finalize);
+    req.on('response', (res) => {
+      resolve(res.statusCode ?? 0);
+    });
+    req.end();
+  });
+}`,
+          output: `
+import * as http from 'node:http';
+function status(url: string, signal: AbortSignal): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.request(url);
+    const finalize = () => {
+      req.abort();
+    };
+    signal.addEventListener('abort', finalize);
+    req.on('response', (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    req.end();
+  });
+}`,
+          errors: [{ messageId: 'unconsumedBody', line: 5, column: 17, data: { name: '`res`', exit: 'the function ends at line 12' } }],
+        },
         {
           name: 'callback returns early on a non-200 status without resume()',
           code: `
@@ -347,6 +405,30 @@ function firstChunk(url: string, done: (chunk: Buffer) => void) {
       break;
     }
     res.destroy();
+  });
+}`,
+        },
+        {
+          // The abort inside finalize() also runs on paths that never had a response (a request
+          // error, the caller's signal): it is not reported as a close of this response.
+          name: 'a local function that aborts the request is not a close at each call',
+          code: `
+import * as http from 'node:http';
+function get(url: string): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url);
+    const finalize = () => {
+      req.abort();
+    };
+    req.on('response', (res) => {
+      if (res.statusCode === 302) {
+        reject(new Error('redirect'));
+        finalize();
+        return;
+      }
+      resolve(res);
+    });
+    req.end();
   });
 }`,
         },

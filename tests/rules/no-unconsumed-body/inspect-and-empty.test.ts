@@ -160,6 +160,48 @@ async function load(url: string) {
 }`,
   },
   {
+    // A `content-length: 0` response has no body bytes: undici finishes it with the headers and
+    // reuses the connection (anthropic's middleware parse, found by the bench).
+    name: 'a content-length 0 guard',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (res.headers.get('content-length') === '0') return null;
+  return res.json();
+}`,
+  },
+  {
+    name: 'a content-length test written the other way round',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if ('0' !== res.headers.get('Content-Length')) return res.json();
+  return null;
+}`,
+  },
+  {
+    // A reader or a pipe holds a locked body, and reads or cancels it; it cannot even be cancelled
+    // here (anthropic's middleware, found by the bench).
+    name: 'a locked body belongs to whoever holds its reader',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (res.body?.locked) throw new Error('a middleware is reading the body');
+  return res.json();
+}`,
+  },
+  {
+    name: 'bodyUsed or body.locked: on either arm someone else has the body',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (res.bodyUsed || res.body?.locked) {
+    throw new Error('the body was consumed');
+  }
+  return res.text();
+}`,
+  },
+  {
     name: '304 and 204 handled one after the other',
     code: `
 async function load(url: string) {
@@ -199,6 +241,52 @@ async function load(url: string) {
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'a content-length other than 0 leaves a body to read',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (res.headers.get('content-length') !== '0') return null;
+  return res.status;
+}`,
+    output: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (res.headers.get('content-length') !== '0') { await res.body?.pipeTo(new WritableStream()); return null; }
+  return res.status;
+}`,
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 3,
+        column: 21,
+        data: { name: '`res`', exit: 'the function returns at line 4' },
+      },
+    ],
+  },
+  {
+    name: 'an unlocked body is still this function\'s to read',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.body?.locked) throw new Error('nobody reads it');
+  return res.status;
+}`,
+    output: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.body?.locked) { await res.body?.pipeTo(new WritableStream()); throw new Error('nobody reads it'); }
+  return res.status;
+}`,
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 3,
+        column: 21,
+        data: { name: '`res`', exit: 'the function throws at line 4' },
+      },
+    ],
+  },
   {
     name: 'status only',
     code: `
@@ -671,18 +759,6 @@ async function load(url: string) {
  */
 export const pendingCases: { valid: Valid[]; invalid: Invalid[] } = {
   valid: [
-    {
-      // The engine reports the return at line 4. A `content-length: 0` response has no body
-      // bytes: undici finishes it with the headers and reuses the connection. Whether to treat a
-      // literal `'0'` content-length test as a bodyless guard is a design choice.
-      name: 'a content-length 0 guard',
-      code: `
-async function load(url: string) {
-  const res = await fetch(url);
-  if (res.headers.get('content-length') === '0') return null;
-  return res.json();
-}`,
-    },
     {
       // Known limitation (HEAD through a local init): the engine reports the return at line 5.
       // `requestsHead` only reads an object literal written in the call, not a `const`

@@ -640,13 +640,44 @@ async function load(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 21,
-        data: { name: '`res`', exit: 'the function returns at line 8' },
+        // One report for the response, naming both exits; its fix drains before each.
+        data: { name: '`res`', exit: 'the function returns at lines 8 and 10' },
       },
+    ],
+  },
+  {
+    // The return at line 8 is also reached with the body read, so it gets no drain: a --fix of
+    // the other exit alone would leave the report behind, so both exits' drains are a suggestion.
+    name: 'one report for two exits, one of which cannot be fixed: the drains become a suggestion',
+    code: `
+async function load(url: string, skip: boolean) {
+  const res = await fetch(url);
+  if (skip) return null;
+  let text = '';
+  if (res.ok) text = await res.text();
+  return text;
+}`,
+    output: null,
+    errors: [
       {
         messageId: 'unconsumedBody',
         line: 3,
         column: 21,
-        data: { name: '`res`', exit: 'the function returns at line 10' },
+        data: { name: '`res`', exit: 'the function returns at lines 4 and 7' },
+        suggestions: [
+          {
+            messageId: 'insertDrain',
+            data: { drain: 'await res.body?.pipeTo(new WritableStream())' },
+            output: `
+async function load(url: string, skip: boolean) {
+  const res = await fetch(url);
+  if (skip) { await res.body?.pipeTo(new WritableStream()); return null; }
+  let text = '';
+  if (res.ok) text = await res.text();
+  return text;
+}`,
+          },
+        ],
       },
     ],
   },
