@@ -25,8 +25,10 @@ export function calleeFunction(
   call: TSESTree.CallExpression,
   context: OriginContext,
   commentsOf: (node: TSESTree.Node) => readonly string[],
+  /** The declaration the call resolves to, when the caller already knows it. */
+  resolved?: ts.SignatureDeclaration,
 ): VisibleFunction | undefined {
-  if (context.types) return typedCallee(call, context.types, context, commentsOf);
+  if (context.types) return typedCallee(call, context.types, context, commentsOf, resolved);
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = ASTUtils.findVariable(context.scopeOf(callee), callee)?.defs[0];
@@ -47,9 +49,10 @@ function typedCallee(
   types: NonNullable<OriginContext['types']>,
   context: OriginContext,
   commentsOf: (node: TSESTree.Node) => readonly string[],
+  known: ts.SignatureDeclaration | undefined,
 ): VisibleFunction | undefined {
   const tsCall = types.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
-  const resolved = types.checker.getResolvedSignature(tsCall)?.getDeclaration();
+  const resolved = known ?? types.checker.getResolvedSignature(tsCall)?.getDeclaration();
   const declaration = withBody(resolved);
   if (!declaration || isReassignable(declaration)) return undefined;
   // `@drain-handled` may sit on the overload the call resolved to rather than on the implementation.

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
 import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
-import { mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
+import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
@@ -38,7 +38,10 @@ export function producerOf(call: TSESTree.CallExpression, context: OriginContext
 }
 
 function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
-  return mayBeProducerCall(call, context) ? typedProducer(call, context) : undefined;
+  if (!calleeMayProduce(call, context)) return undefined;
+  const declarations = calleeDeclarations(call, context);
+  if (declarations && !declarationsMayProduce(declarations, context)) return undefined;
+  return typedProducer(call, context, declarations?.length === 1 ? plainSignature(declarations[0]!) : undefined);
 }
 
 /**
@@ -47,15 +50,26 @@ function producerByType(call: TSESTree.CallExpression, context: OriginContext): 
  * here, without a type computed. Exported for the test that holds it to `typedProducer`.
  */
 export function mayBeProducerCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
-  return calleeMayProduce(call, context) && declarationsMayProduce(call, context);
+  if (!calleeMayProduce(call, context)) return false;
+  const declarations = calleeDeclarations(call, context);
+  return !declarations || declarationsMayProduce(declarations, context);
 }
 
-/** Whether `call` produces a response, by its type as the checker resolves it. */
-export function typedProducer(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
+/**
+ * Whether `call` produces a response, by its type as the checker resolves it. Given the one plain
+ * signature the callee has (see `plainSignature`), its written return type is the call's type, and
+ * the call is not resolved at all.
+ */
+export function typedProducer(
+  call: TSESTree.CallExpression,
+  context: OriginContext,
+  plain?: ts.SignatureDeclaration & { readonly type: ts.TypeNode },
+): Producer | undefined {
   const types = context.types!;
-  const tsNode = types.services.esTreeNodeToTSNodeMap.get(call);
-  if (!callMayReturnResponse(types.checker, tsNode as ts.CallExpression, mayDeclareProducer)) return undefined;
-  const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(tsNode));
+  const tsNode = types.services.esTreeNodeToTSNodeMap.get(call) as ts.CallExpression;
+  if (!plain && !callMayReturnResponse(types.checker, tsNode, mayDeclareProducer)) return undefined;
+  const returned = plain ? types.checker.getTypeFromTypeNode(plain.type) : types.checker.getTypeAtLocation(tsNode);
+  const kind = responseKindOfType(types.checker, returned);
   if (typeof kind === 'string') return undefined;
   // `res.resume()` and `res.setEncoding()` return `this`: the same response, not a new one.
   const callee = unwrap(call.callee);
@@ -63,14 +77,14 @@ export function typedProducer(call: TSESTree.CallExpression, context: OriginCont
     const object = types.services.esTreeNodeToTSNodeMap.get(callee.object);
     if (responseKindOfType(types.checker, types.checker.getTypeAtLocation(object)) !== 'none') return undefined;
   }
-  const declaration = types.checker.getResolvedSignature(tsNode as ts.CallExpression)?.getDeclaration();
+  const declaration = plain ?? types.checker.getResolvedSignature(tsNode)?.getDeclaration();
   if (!declaration) return undefined;
   const file = declaration.getSourceFile();
   if (!mayDeclareProducer(file)) return undefined;
   if (!file.isDeclarationFile) {
     // A wrapper whose body is visible must show where its response comes from; one that is not
     // visible (a `.ts` file in node_modules) is trusted by its type.
-    const visible = calleeFunction(call, context, () => []);
+    const visible = calleeFunction(call, context, () => [], plain);
     if (visible && !returnsNetworkResponse(visible)) return undefined;
   }
   return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
@@ -102,23 +116,28 @@ function calleeMayProduce(call: TSESTree.CallExpression, context: OriginContext)
   return name === undefined || names.has(name);
 }
 
-/**
- * Whether the callee's declarations may return a response, read from their annotations: a callee
- * declared `create(…): APIPromise<Completion>` is settled without computing a type. The symbol is
- * far cheaper to get than the callee's type, which is what `callMayReturnResponse` asks next.
- */
-function declarationsMayProduce(call: TSESTree.CallExpression, context: OriginContext): boolean {
-  if (call.typeArguments) return true;
+/** The callee's declarations, when it has a name and the call spells out no type arguments. */
+function calleeDeclarations(call: TSESTree.CallExpression, context: OriginContext): readonly ts.Declaration[] | undefined {
+  // `client.get<Response>(url)`: an explicit type argument can make any generic function a producer.
+  if (call.typeArguments) return undefined;
   const { services, checker } = context.types!;
   const callee = unwrap(call.callee);
   const name =
     callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : undefined;
-  if (!name) return true;
+  if (!name) return undefined;
+  // The symbol is far cheaper to get than the callee's type, let alone the call's.
   let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
   if (symbol && symbol.flags & typescript().SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declarations = symbol?.declarations;
-  if (!declarations?.length) return true;
-  const names = producerNames(services.program);
+  return declarations?.length ? declarations : undefined;
+}
+
+/**
+ * Whether the callee's declarations may return a response, read from their annotations: a callee
+ * declared `create(…): APIPromise<Completion>` is settled without computing a type.
+ */
+function declarationsMayProduce(declarations: readonly ts.Declaration[], context: OriginContext): boolean {
+  const names = producerNames(context.types!.services.program);
   return declarations.some((declaration) => {
     // A function's signature is declared where it is; a variable's comes from its type, which may
     // be declared anywhere (`export declare const fetch: typeof globalThis.fetch`).
@@ -126,6 +145,18 @@ function declarationsMayProduce(call: TSESTree.CallExpression, context: OriginCo
     const annotation = declaredType(declaration);
     return annotation === undefined || typeMayBeResponse(annotation, names);
   });
+}
+
+/**
+ * A function or method that is not overloaded, not generic, and writes out a return type that
+ * depends on no type parameter or `this`: every call of it has that type.
+ */
+function plainSignature(declaration: ts.Declaration): (ts.SignatureDeclaration & { readonly type: ts.TypeNode }) | undefined {
+  const ts = typescript();
+  if (!ts.isFunctionDeclaration(declaration) && !ts.isMethodDeclaration(declaration) && !ts.isMethodSignature(declaration)) return undefined;
+  const type = declaration.type;
+  if (!type || declaration.typeParameters?.length || dependsOnTypeParameters(type)) return undefined;
+  return declaration as ts.SignatureDeclaration & { readonly type: ts.TypeNode };
 }
 
 /** The annotation that says what calling a declaration gives: a return type, or a function type. */

@@ -79,11 +79,30 @@ interface FileNames {
   /** The clients whose declaration file this is. */
   readonly clients: readonly ClientModel[];
   /** Equal for two versions of a file that contribute the same (an edit inside a function body). */
-  readonly fingerprint: string;
+  fingerprint(): string;
 }
 
 /** The last result per project, re-used when a new program's files contribute the same. */
 const lastByProject = new Map<string, { readonly files: readonly FileNames[]; readonly names: ProducerNames }>();
+
+/** Whether a written type mentions `this` or a type parameter of an enclosing declaration. */
+export function dependsOnTypeParameters(type: ts.TypeNode): boolean {
+  const ts = typescript();
+  const sources = new Set<string>();
+  let self = false;
+  const visit = (node: ts.Node): void => {
+    if (node.kind === ts.SyntaxKind.ThisType) self = true;
+    else if (ts.isIdentifier(node)) sources.add(node.text);
+    else ts.forEachChild(node, visit);
+  };
+  visit(type);
+  if (self) return true;
+  for (let scope: ts.Node | undefined = type.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    const parameters = (scope as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
+    if (parameters?.some((parameter) => sources.has(parameter.name.text))) return true;
+  }
+  return false;
+}
 
 /** Whether a type annotation may be a response type: a parameter typed `T` is read as `T`'s constraint. */
 export function typeMayBeResponse(annotation: ts.TypeNode, names: ProducerNames): boolean {
@@ -104,7 +123,7 @@ function collect(program: ts.Program): ProducerNames {
   // Each keystroke in an editor makes a new program, and nearly always the names stay the same.
   const project = String(program.getCompilerOptions().configFilePath ?? program.getRootFileNames()[0]);
   const last = lastByProject.get(project);
-  if (last && last.files.length === files.length && last.files.every((file, i) => file === files[i] || file.fingerprint === files[i]!.fingerprint)) {
+  if (last && last.files.length === files.length && last.files.every((file, i) => file === files[i] || file.fingerprint() === files[i]!.fingerprint())) {
     lastByProject.set(project, { files, names: last.names });
     return last.names;
   }
@@ -181,7 +200,9 @@ function readFile(file: ts.SourceFile): FileNames | null {
       declarations.push({ names: declared.names, sources: undefined });
     }
   }
-  return { declarations, clients, fingerprint: JSON.stringify(declarations) };
+  // Only an edited file is ever compared by content, so the text is made when first asked for.
+  let text: string | undefined;
+  return { declarations, clients, fingerprint: () => (text ??= JSON.stringify(declarations)) };
 }
 
 /** TypeScript's own `lib.*.d.ts`, apart from the DOM's (a client's): no fetch function in them. */
@@ -255,7 +276,11 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
         add(['default'], valueSources((node as ts.ExportAssignment).expression));
         break;
     }
-    ts.forEachChild(node, visit);
+    // Declarations inside a type are members of an object type (`{ get(): Promise<Response> }`);
+    // the rest of a type (references, function types, unions of keywords) declares nothing.
+    if (!ts.isTypeNode(node) || ts.isTypeLiteralNode(node) || ts.isUnionTypeNode(node) || ts.isIntersectionTypeNode(node) || ts.isParenthesizedTypeNode(node)) {
+      ts.forEachChild(node, visit);
+    }
   };
 
   const addValueDeclaration = (
@@ -290,7 +315,7 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
         names.push('default');
       }
     }
-    const modifiers = ts.canHaveModifiers(node) ? ts.getModifiers(node) : undefined;
+    const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
     if (modifiers?.some((modifier) => modifier.kind === SyntaxKind.DefaultKeyword)) names.push('default');
     return names;
   };
