@@ -208,6 +208,12 @@ function isNetworkValue(expression: TSESTree.Node, context: OriginContext): bool
   // `const r = new Response(…); r.headers.set(…); return r;` is as fake as returning it directly.
   const constant = value.type === AST_NODE_TYPES.Identifier ? constInitializer(value, context) : undefined;
   if (constant) return isNetworkValue(constant, context);
+  // `this.cached ??= new Response(…)`: the cache only ever holds what the right side makes.
+  if (value.type === AST_NODE_TYPES.AssignmentExpression) return isNetworkValue(value.right, context);
+  if (value.type === AST_NODE_TYPES.LogicalExpression) return isNetworkValue(value.left, context) || isNetworkValue(value.right, context);
+  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
+    return isNetworkValue(value.consequent, context) || isNetworkValue(value.alternate, context);
+  }
   if (value.type !== AST_NODE_TYPES.CallExpression) return true;
   const callee = unwrap(value.callee);
   // `producer().then(…)`, `.catch(…)`, `.finally(…)` keep (or may keep) the producer's response.

@@ -24,6 +24,26 @@ interface Regression {
 
 const regressions: readonly Regression[] = [
   {
+    name: 'a getter that caches a built `new Response(…)` in a field makes no network response',
+    found:
+      'soak, effect src/http/HttpServerResponse.ts:1545: `this.getFormDataResponse().headers` was reported as a dropped ' +
+      'response, but `getFormDataResponse()` returns `this.formDataResponse ??= new Response(…)`, built in memory.',
+    file: 'cached-built-response.ts',
+    code: `
+export class FormDataView {
+  private formDataResponse?: Response;
+  constructor(private readonly form: FormData) {}
+  private getFormDataResponse(): Response {
+    return (this.formDataResponse ??= new Response(this.form));
+  }
+  get contentType(): string | null {
+    return this.getFormDataResponse().headers.get('content-type');
+  }
+}
+`,
+    reports: [],
+  },
+  {
     name: 'a return that makes the response in a comma expression gets no drain in front of it',
     found:
       'odd-syntax/expressions.ts: the fix inserted `await res.body?.pipeTo(…)` before the return that assigns `res`, ' +
