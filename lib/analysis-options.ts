@@ -23,11 +23,6 @@ const clientIds = clientModels.map((client) => client.id);
 
 /** One entry of `producers`: a name, or an object with the name and what it returns. */
 const producerItem: JSONSchema4 = {
-  // Type-specific keywords apply only to values of that type: `minLength` to names, the rest to objects.
-  type: ['string', 'object'],
-  minLength: 1,
-  required: ['name'],
-  additionalProperties: false,
   ...namedOptions({
     name: {
       schema: { type: 'string', minLength: 1, description: 'In `producers`: the function name, or `object.method`.' },
@@ -46,6 +41,10 @@ const producerItem: JSONSchema4 = {
       expected: '"promise" or "value" (in `producers`: a promise of the response, or the response itself)',
     },
   }),
+  // Type-specific keywords apply only to values of that type: `minLength` to names, the rest to objects.
+  type: ['string', 'object'],
+  minLength: 1,
+  required: ['name'],
 };
 
 /** The schema of each of `AnalysisOptions`, merged into each rule's option object through `namedOptions`. */

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
-import type { BodyFindings } from './tracking/findings.js';
+import type { BodyFindings, BodyLeak } from './tracking/findings.js';
 import { trackResponses, type TrackerContext } from './tracking/response-tracker.js';
 import { analysisKey, type AnalysisOptions } from './analysis-options.js';
 
@@ -14,6 +14,17 @@ interface FileWatch {
   readonly functions: FunctionWithBody[];
   /** Findings per analysis options: rules configured alike share one run. */
   readonly findings: Map<string, BodyFindings>;
+}
+
+/** The leaks of each response, in source order: one report names every exit that leaks it. */
+export function leaksByResponse(leaks: readonly BodyLeak[]): BodyLeak[][] {
+  const byProducer = new Map<TSESTree.Node, BodyLeak[]>();
+  for (const leak of leaks) {
+    const exits = byProducer.get(leak.response.producer);
+    if (exits) exits.push(leak);
+    else byProducer.set(leak.response.producer, [leak]);
+  }
+  return [...byProducer.values()];
 }
 
 type FunctionWithBody = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;

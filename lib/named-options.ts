@@ -17,13 +17,9 @@ export interface NamedOption {
 // JSONSchema4 is draft 4, which has no `if`; the ajv 6 inside ESLint 9 and 10 implements it.
 type ConditionalSchema = JSONSchema4ObjectSchema & { readonly if: JSONSchema4; readonly else: JSONSchema4 };
 
-/** The `properties` and `dependencies` of an option object whose wrongly typed properties are rejected by name. */
-export interface NamedOptionsSchema {
-  readonly properties: Record<string, JSONSchema4>;
-  readonly dependencies: Record<string, JSONSchema4>;
-}
-
 /**
+ * The schema of a rule's option object whose wrongly typed properties are rejected by name.
+ *
  * ESLint prints each schema error as `Value <data> <ajv message>.` and drops the path to it, so a
  * plain schema answers `producers: 'getRaw'` with `Value "getRaw" should be array.`, which does not
  * say which option is wrong. ajv 6 checks `dependencies` before `properties`, and the property form of
@@ -33,7 +29,7 @@ export interface NamedOptionsSchema {
  * The `if`/`else` keeps it to that one line: ajv returns at the first error inside `else`, before it
  * adds its own `should match "else" schema`.
  */
-export function namedOptions(options: Record<string, NamedOption>): NamedOptionsSchema {
+export function namedOptions(options: Record<string, NamedOption>): JSONSchema4ObjectSchema {
   const properties: Record<string, JSONSchema4> = {};
   const dependencies: Record<string, JSONSchema4> = {};
   for (const [name, option] of Object.entries(options)) {
@@ -46,5 +42,5 @@ export function namedOptions(options: Record<string, NamedOption>): NamedOptions
     };
     dependencies[name] = check;
   }
-  return { properties, dependencies };
+  return { type: 'object', additionalProperties: false, properties, dependencies };
 }

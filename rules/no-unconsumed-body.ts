@@ -1,5 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { type BodyLeak, watchResponseBodies } from '../lib/body-leaks.js';
+import { leaksByResponse, watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { describeExits } from '../lib/describe-exit.js';
 import { planDrains } from '../lib/fixes/plan-drain.js';
@@ -27,23 +26,16 @@ export default createRule<Options, MessageId>({
         'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
       insertDrain: 'Release the body with `{{drain}}`.',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: optionSchema.properties, dependencies: optionSchema.dependencies }],
+    schema: [optionSchema],
     defaultOptions: [{}],
   },
   create(context, [options]) {
     return watchResponseBodies(context, options, ({ leaks }) => {
-      // One report per response, naming every exit that leaks it (the leaks come in source order).
-      const byProducer = new Map<TSESTree.Node, BodyLeak[]>();
-      for (const leak of leaks) {
-        const exits = byProducer.get(leak.response.producer);
-        if (exits) exits.push(leak);
-        else byProducer.set(leak.response.producer, [leak]);
-      }
-      for (const [producer, exits] of byProducer) {
+      for (const exits of leaksByResponse(leaks)) {
         const response = exits[0]!.response;
         const drain = planDrains(exits, context.sourceCode);
         context.report({
-          node: producer,
+          node: response.producer,
           messageId: 'unconsumedBody',
           data: { name: response.name ? `\`${response.name}\`` : 'this response', exit: describeExits(exits.map((leak) => leak.exit)) },
           fix: drain.kind === 'fix' ? drain.fix : null,

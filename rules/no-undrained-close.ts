@@ -38,7 +38,7 @@ export default createRule<Options, MessageId>({
       useHead: "Send a HEAD request (`method: 'HEAD'`): no path here reads the body.",
     },
     hasSuggestions: true,
-    schema: [{ type: 'object', additionalProperties: false, properties: optionSchema.properties, dependencies: optionSchema.dependencies }],
+    schema: [optionSchema],
     defaultOptions: [{ reportDeliberate: false }],
   },
   create(context, [{ reportDeliberate, ...analysis }]) {

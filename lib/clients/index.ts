@@ -29,6 +29,11 @@ export function isClientDeclarationFile(fileName: string): boolean {
   return clientModels.some((client) => client.declarationFiles.test(fileName));
 }
 
+/** A module specifier as the client models name it: `node:http` is `http`. */
+export function bareModule(specifier: string): string {
+  return specifier.replace(/^node:/, '');
+}
+
 /** Every module a client is imported from, without the `node:` prefix. */
 export const clientModules: ReadonlySet<string> = new Set(
   clientModels.flatMap((client) => [

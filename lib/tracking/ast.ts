@@ -30,6 +30,20 @@ export function unwrap(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** The outermost of the transparent wrappers around `node` (or `node`): where its value goes on from. */
+export function outerWrapper(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isTransparent(current.parent)) current = current.parent;
+  return current;
+}
+
+/** Like `outerWrapper`, through `await` too: `const [a, b] = await Promise.all([…])`. */
+export function outerAwaited(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && (isTransparent(current.parent) || current.parent.type === AST_NODE_TYPES.AwaitExpression)) current = current.parent;
+  return current;
+}
+
 export function isFunctionNode(node: TSESTree.Node): node is Exclude<FunctionNode, TSESTree.Program> {
   return (
     node.type === AST_NODE_TYPES.ArrowFunctionExpression ||

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { clientModels } from '../clients/index.js';
+import { bareModule, clientModels } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
 import { importOf } from './imports.js';
@@ -127,7 +127,7 @@ function callbackProducerByName(call: TSESTree.CallExpression, context: OriginCo
     }
   }
   if (!module || !name) return undefined;
-  const bare = module.replace(/^node:/, '');
+  const bare = bareModule(module);
   return clientModels.find((client) =>
     client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
   );

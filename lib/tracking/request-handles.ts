@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import { nodeHttpClient } from '../clients/node-http.js';
-import { enclosingFunction, type FunctionNode, isFunctionNode, isTransparent, memberName, unwrap } from './ast.js';
+import { calledBy, enclosingFunction, type FunctionNode, isFunctionNode, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 import { importOf } from './imports.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { responseKindOfType } from '../types/response-type.js';
@@ -65,14 +65,15 @@ export function handleCloses(
     const identifier = reference.identifier as TSESTree.Identifier;
     if (reference.isWrite()) continue;
     const fn = enclosingFunction(identifier);
-    if (fn !== owner && !namedFunction(fn, scopeOf)) continue;
+    const named = fn === owner ? undefined : namedFunction(fn, scopeOf);
+    if (fn !== owner && !named) continue;
     const use = classify(identifier);
     if (use.kind !== 'release') continue;
-    if (fn === owner) {
+    if (!named) {
       closes.push({ node: identifier, use });
       continue;
     }
-    for (const call of callsIn(namedFunction(fn, scopeOf)!, owner)) {
+    for (const call of callsIn(named, owner)) {
       // The function it calls releases the body: settled here. Its close is not reported at each
       // call: the one call inside the function runs on paths that never had a response too.
       closes.push({ node: call, use: { kind: 'handoff', known: true } });
@@ -87,8 +88,7 @@ function namedFunction(fn: FunctionNode, scopeOf: (node: TSESTree.Node) => TSESL
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     return fn.id ? ASTUtils.findVariable(scopeOf(fn), fn.id) ?? undefined : undefined;
   }
-  let bound: TSESTree.Node = fn;
-  while (bound.parent && isTransparent(bound.parent)) bound = bound.parent;
+  const bound = outerWrapper(fn);
   const declarator = bound.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== bound || declarator.id.type !== AST_NODE_TYPES.Identifier) {
     return undefined;
@@ -102,11 +102,9 @@ function callsIn(variable: TSESLint.Scope.Variable, owner: FunctionNode): TSESTr
   const calls: TSESTree.CallExpression[] = [];
   for (const reference of variable.references) {
     const identifier = reference.identifier as TSESTree.Identifier;
-    let callee: TSESTree.Node = identifier;
-    while (callee.parent && isTransparent(callee.parent)) callee = callee.parent;
-    const call = callee.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || enclosingFunction(identifier) !== owner) continue;
-    calls.push(call);
+    const callee = outerWrapper(identifier);
+    const call = calledBy(callee);
+    if (call && enclosingFunction(identifier) === owner) calls.push(call);
   }
   return calls;
 }
@@ -124,10 +122,7 @@ export function onceResponseOf(call: TSESTree.CallExpression, context: OriginCon
   if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !emitter || !isEventsOnce(call, context)) {
     return undefined;
   }
-  let value: TSESTree.Node = call;
-  while (value.parent && (isTransparent(value.parent) || value.parent.type === AST_NODE_TYPES.AwaitExpression)) {
-    value = value.parent;
-  }
+  const value = outerAwaited(call);
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) {
     return undefined;

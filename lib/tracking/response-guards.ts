@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { isTransparent, memberName } from './ast.js';
+import { memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
 export interface GuardFacts {
@@ -38,8 +38,7 @@ const NO_FACTS: GuardFacts = {};
  */
 export function guardAt(reference: TSESTree.Node, view: string, client: ClientModel): Guard | undefined {
   if (view !== client.rootView) return undefined;
-  let node = reference;
-  while (node.parent && isTransparent(node.parent)) node = node.parent;
+  const node = outerWrapper(reference);
   const member = node.parent;
   const presence = presenceGuard(node);
   if (presence) return presence;
@@ -49,8 +48,7 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
   const name = memberName(member);
   const { statusMember, okMember, bodyMember } = client.status;
-  let value: TSESTree.Node = member;
-  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  const value = outerWrapper(member);
   if (name === okMember) {
     return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
   }
@@ -75,8 +73,7 @@ function lockedGuard(body: TSESTree.Node, client: ClientModel): Guard | undefine
   const bodyAccess = client.status.bodyMember ? client.views[client.rootView]?.members[client.status.bodyMember]?.access : undefined;
   // Only a body view that has `locked` at all: a Node `Readable` (node-fetch, node:http) does not.
   if (bodyAccess?.kind !== 'view' || !client.views[bodyAccess.view]?.members.locked) return undefined;
-  let value: TSESTree.Node = member;
-  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  const value = outerWrapper(member);
   return { node: value as TSESTree.Expression, whenTrue: { used: true }, whenFalse: NO_FACTS };
 }
 
@@ -91,8 +88,7 @@ function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
   const call = get.parent;
   const name = call?.type === AST_NODE_TYPES.CallExpression && call.callee === get ? call.arguments[0] : undefined;
   if (!name || !isContentLength(name)) return undefined;
-  let value: TSESTree.Node = call!;
-  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  const value = outerWrapper(call!);
   const test = value.parent;
   if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const other = test.left === value ? test.right : test.left;
@@ -158,8 +154,7 @@ const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'Bo
  * `const { statusCode, body } = await request(url); if (statusCode !== 200) …`.
  */
 export function guardOnMember(reference: TSESTree.Node, member: string, client: ClientModel): Guard | undefined {
-  let value = reference;
-  while (value.parent && isTransparent(value.parent)) value = value.parent;
+  const value = outerWrapper(reference);
   if (member === client.status.okMember) {
     return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
   }

@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
+import { bareModule, clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
 import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
 import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import { typescript } from '../types/typescript.js';
@@ -38,21 +38,26 @@ export function producerOf(call: TSESTree.CallExpression, context: OriginContext
 }
 
 function producerByType(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
-  if (!calleeMayProduce(call, context)) return undefined;
-  const declarations = calleeDeclarations(call, context);
-  if (declarations && !declarationsMayProduce(declarations, context)) return undefined;
-  return typedProducer(call, context, declarations?.length === 1 ? plainSignature(declarations[0]!) : undefined);
+  const screened = screenCall(call, context);
+  if (!screened) return undefined;
+  return typedProducer(call, context, screened.length === 1 ? plainSignature(screened[0]!) : undefined);
+}
+
+/** Exported for the test that holds `screenCall` to `typedProducer`. */
+export function mayBeProducerCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
+  return screenCall(call, context) !== undefined;
 }
 
 /**
  * Whether a call is worth asking the checker about: its callee's name is one the program may
  * produce under, and its declarations' annotations do not rule it out. Nearly every call stops
- * here, without a type computed. Exported for the test that holds it to `typedProducer`.
+ * here, without a type computed. Returns the callee's declarations (empty when unknown).
  */
-export function mayBeProducerCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
-  if (!calleeMayProduce(call, context)) return false;
+function screenCall(call: TSESTree.CallExpression, context: OriginContext): readonly ts.Declaration[] | undefined {
+  if (!calleeMayProduce(call, context)) return undefined;
   const declarations = calleeDeclarations(call, context);
-  return !declarations || declarationsMayProduce(declarations, context);
+  if (declarations.length > 0 && !declarationsMayProduce(declarations, context)) return undefined;
+  return declarations;
 }
 
 /**
@@ -117,19 +122,17 @@ function calleeMayProduce(call: TSESTree.CallExpression, context: OriginContext)
 }
 
 /** The callee's declarations, when it has a name and the call spells out no type arguments. */
-function calleeDeclarations(call: TSESTree.CallExpression, context: OriginContext): readonly ts.Declaration[] | undefined {
-  // `client.get<Response>(url)`: an explicit type argument can make any generic function a producer.
-  if (call.typeArguments) return undefined;
+function calleeDeclarations(call: TSESTree.CallExpression, context: OriginContext): readonly ts.Declaration[] {
+  if (call.typeArguments) return [];
   const { services, checker } = context.types!;
   const callee = unwrap(call.callee);
   const name =
     callee.type === AST_NODE_TYPES.Identifier ? callee : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed ? callee.property : undefined;
-  if (!name) return undefined;
+  if (!name) return [];
   // The symbol is far cheaper to get than the callee's type, let alone the call's.
   let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(name));
   if (symbol && symbol.flags & typescript().SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declarations = symbol?.declarations;
-  return declarations?.length ? declarations : undefined;
+  return symbol?.declarations ?? [];
 }
 
 /**
@@ -255,12 +258,12 @@ function returnedExpressions(
   return found;
 }
 
-/** Without types: a global `fetch`, or a known client function imported by name. */
 /** Whether `call` calls the client itself (by import or global), not a wrapper around it. */
 export function isDirectClientCall(call: TSESTree.CallExpression, context: OriginContext): boolean {
   return producerByName(call, context) !== undefined;
 }
 
+/** Without types: a global `fetch`, or a known client function imported by name. */
 function producerByName(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
@@ -290,7 +293,7 @@ function matchProducer(module: string | null, name: string): Producer | undefine
   for (const client of clientModels) {
     for (const producer of client.producers) {
       const moduleMatches =
-        module === null ? producer.modules === null : producer.modules?.includes(module.replace(/^node:/, ''));
+        module === null ? producer.modules === null : producer.modules?.includes(bareModule(module));
       if (moduleMatches && producer.name === name) {
         return { client, view: producer.returns === 'promise' ? PROMISE_VIEW : client.rootView };
       }

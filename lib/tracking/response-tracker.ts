@@ -84,11 +84,10 @@ class ResponseTracker {
     const params = fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === 'this'));
     for (const [index, param] of params.entries()) {
       if (param.type !== AST_NODE_TYPES.Identifier || !param.typeAnnotation || this.plannedParams.has(param)) continue;
-      const declaration = types.services.esTreeNodeToTSNodeMap.get(param);
       // The annotation names no response type: the checker need not be asked.
-      const annotation = (declaration as ts.Node & { type?: ts.TypeNode }).type ?? (declaration.parent as ts.Node & { type?: ts.TypeNode }).type;
-      if (annotation && !typeMayBeResponse(annotation, producerNames(types.services.program))) continue;
-      const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(declaration));
+      const annotation = types.services.esTreeNodeToTSNodeMap.get(param.typeAnnotation.typeAnnotation) as ts.TypeNode;
+      if (!typeMayBeResponse(annotation, producerNames(types.services.program))) continue;
+      const kind = responseKindOfType(types.checker, types.checker.getTypeAtLocation(types.services.esTreeNodeToTSNodeMap.get(param)));
       if (typeof kind === 'string' || kind.promise) continue;
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;

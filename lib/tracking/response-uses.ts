@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
-import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, unwrap } from './ast.js';
+import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, unwrap } from './ast.js';
 
 /** The view name of a promise of a response (before `await`). */
 export const PROMISE_VIEW = '#promise';
@@ -214,10 +214,7 @@ function promiseAllElement(node: TSESTree.Node, array: TSESTree.ArrayExpression,
   ) {
     return { kind: 'escape' };
   }
-  let value: TSESTree.Node = call;
-  while (value.parent && (isTransparent(value.parent) || value.parent.type === AST_NODE_TYPES.AwaitExpression)) {
-    value = value.parent;
-  }
+  const value = outerAwaited(call);
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return { kind: 'escape' };
   if (declarator.id.type !== AST_NODE_TYPES.ArrayPattern) return { kind: 'escape' };

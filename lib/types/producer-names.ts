@@ -1,5 +1,5 @@
 import type * as ts from 'typescript';
-import { clientModels, clientModules, type ClientModel } from '../clients/index.js';
+import { bareModule, clientModels, clientModules, type ClientModel } from '../clients/index.js';
 import { typescript } from './typescript.js';
 
 /**
@@ -62,15 +62,8 @@ export function mayHoldProducer(
   declaration: ts.ParameterDeclaration | ts.VariableDeclaration | ts.BindingElement,
   names: ProducerNames,
 ): boolean {
-  const ts = typescript();
-  if (ts.isParameter(declaration) && !declaration.type) return true;
-  const sources = new Set<string>();
-  if ('type' in declaration && declaration.type) typeSources(declaration.type, sources);
-  else if (declaration.initializer) new ValueSources(sources).add(declaration.initializer);
-  if (ts.isBindingElement(declaration) && declaration.propertyName && ts.isIdentifier(declaration.propertyName)) {
-    sources.add(declaration.propertyName.text);
-  }
-  return [...sources].some((name) => names.has(name));
+  if (typescript().isParameter(declaration) && !declaration.type) return true;
+  return [...valueDeclarationSources(declaration, declaration.getSourceFile())].some((name) => names.has(name));
 }
 
 /** What one file contributes. */
@@ -88,20 +81,15 @@ const lastByProject = new Map<string, { readonly files: readonly FileNames[]; re
 /** Whether a written type mentions `this` or a type parameter of an enclosing declaration. */
 export function dependsOnTypeParameters(type: ts.TypeNode): boolean {
   const ts = typescript();
-  const sources = new Set<string>();
+  const mentioned = new Set<string>();
   let self = false;
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.ThisType) self = true;
-    else if (ts.isIdentifier(node)) sources.add(node.text);
+    else if (ts.isIdentifier(node)) mentioned.add(node.text);
     else ts.forEachChild(node, visit);
   };
   visit(type);
-  if (self) return true;
-  for (let scope: ts.Node | undefined = type.parent; scope && !ts.isSourceFile(scope); scope = scope.parent) {
-    const parameters = (scope as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
-    if (parameters?.some((parameter) => sources.has(parameter.name.text))) return true;
-  }
-  return false;
+  return self || enclosingTypeParameters(type).some((parameter) => mentioned.has(parameter.name.text));
 }
 
 /** Whether a type annotation may be a response type: a parameter typed `T` is read as `T`'s constraint. */
@@ -293,12 +281,7 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
     }
     // A function value is a declaration of its own, named after this one.
     if (initializer && isFunctionValue(initializer)) return;
-    const sources = new Set<string>();
-    const declared = 'type' in node && node.type ? node.type : isJavaScript(file) ? ts.getJSDocType(node) : undefined;
-    if (declared) typeSources(declared, sources);
-    else if (initializer) new ValueSources(sources).add(initializer);
-    if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) sources.add(node.propertyName.text);
-    add(boundNames(node), sources);
+    add(boundNames(node), valueDeclarationSources(node, file));
   };
 
   /** The names a declaration binds; a function value takes the name of what it is assigned to. */
@@ -390,13 +373,31 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
   return found;
 }
 
+/**
+ * Where a variable, property or parameter gets its value: its type annotation (in JavaScript, its
+ * JSDoc type), else its initializer; a destructured name also from the property it reads.
+ */
+function valueDeclarationSources(
+  node: ts.VariableDeclaration | ts.BindingElement | ts.PropertyDeclaration | ts.PropertySignature | ts.PropertyAssignment | ts.ParameterDeclaration,
+  file: ts.SourceFile,
+): Set<string> {
+  const ts = typescript();
+  const sources = new Set<string>();
+  const initializer = 'initializer' in node ? node.initializer : undefined;
+  const declared = 'type' in node && node.type ? node.type : isJavaScript(file) ? ts.getJSDocType(node) : undefined;
+  if (declared) typeSources(declared, sources);
+  else if (initializer) new ValueSources(sources).add(initializer);
+  if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) sources.add(node.propertyName.text);
+  return sources;
+}
+
 /** A client declaration file that declares its response type as its default export (got). */
 function declaresDefaultResponse(file: ts.SourceFile): boolean {
   return clientModels.some((client) => client.types.some((signature) => signature.symbol === 'default' && signature.files.test(file.fileName)));
 }
 
 function isClientModule(specifier: string): boolean {
-  return clientModules.has(specifier.replace(/^node:/, ''));
+  return clientModules.has(bareModule(specifier));
 }
 
 function isInsideFunction(node: ts.Node): boolean {
@@ -463,15 +464,21 @@ function functionSources(fn: ts.SignatureDeclaration): Set<string> {
 }
 
 function replaceTypeParameters(node: ts.Node, sources: Set<string>): void {
-  const ts = typescript();
-  for (let scope: ts.Node | undefined = node; scope && !ts.isSourceFile(scope); scope = scope.parent) {
-    const parameters = (scope as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
-    for (const parameter of parameters ?? []) {
-      if (!sources.delete(parameter.name.text)) continue;
-      if (parameter.constraint) typeSources(parameter.constraint, sources);
-      if (parameter.default) typeSources(parameter.default, sources);
-    }
+  for (const parameter of enclosingTypeParameters(node)) {
+    if (!sources.delete(parameter.name.text)) continue;
+    if (parameter.constraint) typeSources(parameter.constraint, sources);
+    if (parameter.default) typeSources(parameter.default, sources);
   }
+}
+
+/** The type parameters in scope at `node`: its own, then those of the declarations around it. */
+function enclosingTypeParameters(node: ts.Node): ts.TypeParameterDeclaration[] {
+  const ts = typescript();
+  const found: ts.TypeParameterDeclaration[] = [];
+  for (let scope: ts.Node | undefined = node; scope && !ts.isSourceFile(scope); scope = scope.parent) {
+    found.push(...((scope as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters ?? []));
+  }
+  return found;
 }
 
 function valueSources(expression: ts.Expression): Set<string> {

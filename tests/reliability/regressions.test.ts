@@ -24,6 +24,29 @@ interface Regression {
 
 const regressions: readonly Regression[] = [
   {
+    name: 'a server helper that returns `undefined` or a built `new Response(…)` makes no network response',
+    found:
+      'soak, @modelcontextprotocol/sdk server/webStandardStreamableHttp.js: `this.validateSession(req)` resolved to a ' +
+      'helper returning `undefined` or `this.errorResponse(…)` (a `new Response`), and `return undefined` counted as ' +
+      'returning a fetched response.',
+    file: 'validator-returns-undefined.ts',
+    code: `
+export class Transport {
+  private errorResponse(status: number): Response {
+    return new Response(JSON.stringify({ error: status }), { status });
+  }
+  private validateSession(request: Request): Response | undefined {
+    if (!request.headers.get('mcp-session-id')) return this.errorResponse(400);
+    return undefined;
+  }
+  handle(request: Request): void {
+    this.validateSession(request);
+  }
+}
+`,
+    reports: [],
+  },
+  {
     name: 'a getter that caches a built `new Response(…)` in a field makes no network response',
     found:
       'soak, effect src/http/HttpServerResponse.ts:1545: `this.getFormDataResponse().headers` was reported as a dropped ' +
