@@ -30,9 +30,10 @@ export function newTscErrors(tsconfigPath: string, fixed: ReadonlyMap<string, st
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const text = byPath.get(path.resolve(fileName));
-    return text === undefined
-      ? getSourceFile(fileName, languageVersion, onError, shouldCreate)
-      : ts.createSourceFile(fileName, text, languageVersion, true);
+    if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
+    // The very object the first program parsed: TypeScript then reuses it instead of parsing the
+    // libraries and declarations again.
+    return original.getSourceFile(fileName) ?? getSourceFile(fileName, languageVersion, onError, shouldCreate);
   };
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => byPath.get(path.resolve(fileName)) ?? readFile(fileName);
