@@ -97,6 +97,8 @@ await Promise.all(
         const base = bases.find((b) => b.id === job.base);
         const result = await child('lint-once.mjs', { config: job.config, filesFrom: listOf(base, job.fraction), stats: job.stats || job.ruleStats });
         done.push({ ...job, ...result });
+        // Kept as it goes, so that a run cut short still leaves its figures.
+        writeFileSync(join(resultsDir, `${resultsName}.partial.json`), JSON.stringify(done));
         log(
           `${String(done.length).padStart(3)}/${total} ${job.base} ${job.config}${job.fraction === 1 ? '' : ` @${job.fraction * 100}%`}` +
             `${job.stats ? ' (stats)' : ''}: cpu ${s(result.cpuMs)} s, wall ${s(result.ms)} s, rss ${result.peakRssMb.toFixed(0)} MB`,
