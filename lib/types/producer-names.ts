@@ -693,7 +693,8 @@ function localValues(owner: ts.SignatureDeclaration): Map<string, (ts.Node | str
 /**
  * The names a type is made of, where they can make it a response or a function returning one:
  * members of an object type and parameters of a function type are left out (a value that has a
- * response property, or takes one, is not itself one), and so is a type predicate's parameter.
+ * response property, or takes one, is not itself one), and so is a type predicate (a call of
+ * `isResponse(x): x is Response` gives a boolean).
  */
 function typeSources(node: ts.Node, into: Set<string>): void {
   const ts = typescript();
@@ -732,10 +733,8 @@ function typeSources(node: ts.Node, into: Set<string>): void {
   // response (`responseKindOfType`), so no name in it makes a call a producer.
   if (ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node)) return;
   if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword) return;
-  if (ts.isTypePredicateNode(node)) {
-    if (node.type) typeSources(node.type, into);
-    return;
-  }
+  // `value is Response`, `asserts value is Response`: calling it gives a boolean or nothing.
+  if (ts.isTypePredicateNode(node)) return;
   if (ts.isTypeQueryNode(node)) {
     typeSources(node.exprName, into);
     return;

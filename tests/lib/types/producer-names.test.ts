@@ -64,6 +64,7 @@ describe('producerNames', () => {
     ['value', "a property typed by its container's type parameter"],
     ['StatusAndResponse', 'a tuple that holds a response'],
     ['responses', 'returns an array of responses'],
+    ['isFetchResponse', 'a type guard for responses, which returns a boolean'],
   ])('does not know %s (%s)', (name) => {
     expect(names.has(name)).toBe(false);
   });
