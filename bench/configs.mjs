@@ -1,5 +1,6 @@
-// The configurations compared on the same files. All parse with the project service, so all pay
-// for the TypeScript program; they differ only in the rules that run on it.
+// The configurations compared on the same files. The typed ones all parse with the project service,
+// so all pay for the TypeScript program; they differ only in the rules that run on it. The untyped
+// ones parse the same files without a program, as `recommended-untyped` does for JavaScript.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
@@ -29,30 +30,42 @@ export function strictRules(drain) {
   return drain.configs.strict?.rules ?? allRules(drain);
 }
 
-/** Name → rules; the order is the order of the tables. */
+export const PARSE = 'parse only';
+export const NFP = 'no-floating-promises';
+export const REC = 'drain recommended';
+export const STRICT = 'drain strict';
+export const BOTH = 'no-floating-promises + drain recommended';
+export const UNTYPED_PARSE = 'untyped parse only';
+export const UNTYPED_REC = 'untyped drain recommended';
+
+/** Name → { rules, typed }; the order is the order of the tables. */
 export function configurations(drain) {
   const nfp = { '@typescript-eslint/no-floating-promises': 'error' };
   const recommended = drain.configs.recommended.rules;
   return {
-    'parse only': {},
-    'no-floating-promises': nfp,
-    'drain recommended': recommended,
-    'drain strict': strictRules(drain),
-    'no-floating-promises + drain recommended': { ...nfp, ...recommended },
+    [PARSE]: { rules: {}, typed: true },
+    [NFP]: { rules: nfp, typed: true },
+    [REC]: { rules: recommended, typed: true },
+    [STRICT]: { rules: strictRules(drain), typed: true },
+    [BOTH]: { rules: { ...nfp, ...recommended }, typed: true },
+    [UNTYPED_PARSE]: { rules: {}, typed: false },
+    [UNTYPED_REC]: { rules: recommended, typed: false },
   };
 }
 
-/** A flat config that lints every `.ts` file with type information and runs `rules`. */
-export function flatConfig(drain, rules) {
+/** A flat config that lints every `.ts`/`.tsx` file, with type information when `typed`, and runs `rules`. */
+export function flatConfig(drain, { rules, typed }) {
   return [
     {
-      files: ['**/*.ts'],
+      files: ['**/*.ts', '**/*.tsx'],
       plugins: { '@typescript-eslint': tseslint.plugin, drain },
       languageOptions: {
         parser: tseslint.parser,
-        parserOptions: { projectService: true, tsconfigRootDir: repoRoot },
+        parserOptions: typed
+          ? { projectService: true, tsconfigRootDir: repoRoot }
+          : { program: null, project: false, projectService: false, ecmaFeatures: { jsx: true } },
       },
-      // The SDK sources disable rules of their own lint setup inline; those comments must neither
+      // The sources disable rules of their own lint setup inline; those comments must neither
       // fail the run nor add work that differs between configurations.
       linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
       rules,

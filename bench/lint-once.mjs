@@ -1,29 +1,33 @@
 // One measured run in a fresh process: lints a list of files with one configuration, then prints
-// its wall time, peak RSS, the reports per rule and, with `stats`, ESLint's time per rule.
-// A process per run keeps runs from sharing TypeScript programs, caches or a warm heap.
+// its wall time, CPU time, peak RSS, the reports per rule and, with `stats`, ESLint's time per rule.
+// A process per run keeps runs from sharing TypeScript programs, caches or a warm heap. With
+// `concurrency`, ESLint lints in that many worker threads, from bench/threads.config.mjs.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ESLint } from 'eslint';
-import { repoRoot } from './corpus.mjs';
+import { benchDir, repoRoot } from './corpus.mjs';
 import { configurations, flatConfig, loadPlugin } from './configs.mjs';
 
-const { config, filesFrom, stats } = JSON.parse(process.argv[2]);
+const { config, filesFrom, stats, concurrency } = JSON.parse(process.argv[2]);
 const files = JSON.parse(readFileSync(filesFrom, 'utf8'));
 const drain = loadPlugin();
-const rules = configurations(drain)[config];
-if (!rules) throw new Error(`bench: no configuration named ${config}`);
+const configuration = configurations(drain)[config];
+if (!configuration) throw new Error(`bench: no configuration named ${config}`);
 
 const start = performance.now();
 const cpuStart = process.cpuUsage();
-const eslint = new ESLint({
-  cwd: repoRoot,
-  overrideConfigFile: true,
-  overrideConfig: flatConfig(drain, rules),
-  stats: Boolean(stats),
-});
+// Worker threads load the config file again; they inherit the environment that names it.
+process.env.DRAIN_BENCH_CONFIG = config;
+const eslint = new ESLint(
+  concurrency
+    ? { cwd: repoRoot, overrideConfigFile: join(benchDir, 'threads.config.mjs'), concurrency, stats: Boolean(stats) }
+    : { cwd: repoRoot, overrideConfigFile: true, overrideConfig: flatConfig(drain, configuration), stats: Boolean(stats) },
+);
 const results = await eslint.lintFiles(files);
 const ms = performance.now() - start;
-// CPU time of the whole process (main thread and GC helpers): what the run costs even when other
+// CPU time of the whole process (main thread, worker threads and GC helpers): what the run costs even when other
 // processes share the cores.
 const cpu = process.cpuUsage(cpuStart);
 const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -34,8 +38,9 @@ const ruleMs = {};
 let parseMs = 0;
 for (const result of results) {
   for (const message of result.messages) {
-    if (message.fatal || !message.ruleId) fatal.push(`${result.filePath}: ${message.message}`);
-    else reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
+    // Warnings without a rule are the notes that noInlineConfig ignores a disable comment.
+    if (message.fatal || (!message.ruleId && message.severity === 2)) fatal.push(`${result.filePath}: ${message.message}`);
+    else if (message.ruleId) reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
   }
   for (const pass of result.stats?.times.passes ?? []) {
     parseMs += pass.parse?.total ?? 0;
@@ -48,6 +53,10 @@ const drainFindings = results.flatMap((result) =>
     .filter((message) => message.ruleId?.startsWith('drain/'))
     .map((message) => `${result.filePath.slice(repoRoot.length + 1)}:${message.line}:${message.column} ${message.ruleId}`),
 );
+// Every report with its message and whether it fixes, so that two builds can be held to the same output.
+const reportDigest = createHash('sha1')
+  .update(JSON.stringify([...results].sort((a, b) => (a.filePath < b.filePath ? -1 : 1)).map((result) => [result.filePath, result.messages.map((m) => [m.ruleId, m.line, m.column, m.message, m.fix?.text ?? null, m.suggestions?.length ?? 0])])))
+  .digest('hex');
 
 process.stdout.write(
   JSON.stringify({
@@ -59,6 +68,7 @@ process.stdout.write(
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     reports,
     drainFindings,
+    reportDigest,
     fatal: fatal.slice(0, 20),
     fatalCount: fatal.length,
     ...(stats ? { parseMs, ruleMs } : {}),

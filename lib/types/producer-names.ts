@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type * as ts from 'typescript';
 import { bareModule, clientModels, clientModules, type ClientModel } from '../clients/index.js';
 import { typescript } from './typescript.js';
@@ -34,6 +35,11 @@ interface Declared {
    * whatever the rest of the program says.
    */
   readonly sources: readonly string[] | undefined;
+  /**
+   * A renamed import or re-export from a relative module (`import { b as Birpc } from './chunk.js'`):
+   * the sources are that module's exports, not whatever else in the program has the same name.
+   */
+  readonly module?: string;
 }
 
 const perProgram = new WeakMap<ts.Program, ProducerNames>();
@@ -68,7 +74,10 @@ export function mayHoldProducer(
 
 /** What one file contributes. */
 interface FileNames {
+  readonly fileName: string;
   readonly declarations: readonly Declared[];
+  /** Names the file exports under a new name (`export { TypedResponse as b }`). */
+  readonly aliases: readonly string[];
   /** The clients whose declaration file this is. */
   readonly clients: readonly ClientModel[];
   /** Equal for two versions of a file that contribute the same (an edit inside a function body). */
@@ -115,12 +124,12 @@ function collect(program: ts.Program): ProducerNames {
     lastByProject.set(project, { files, names: last.names });
     return last.names;
   }
-  const names = solve(files);
+  const names = solve(files, program);
   lastByProject.set(project, { files, names });
   return names;
 }
 
-function solve(files: readonly FileNames[]): ProducerNames {
+function solve(files: readonly FileNames[], program: ts.Program): ProducerNames {
   const known = new Set<string>(responseTypeNames);
   /** Declarations waiting on a name: once it is known, so are the names they bind. */
   const waiting = new Map<string, Declared[]>();
@@ -131,6 +140,7 @@ function solve(files: readonly FileNames[]): ProducerNames {
     pending.push(name);
   };
   const present = new Set<ClientModel>();
+  const aliases = new Map(files.filter((file) => file.aliases.length > 0).map((file) => [file.fileName, new Set(file.aliases)]));
   for (const file of files) {
     file.clients.forEach((client) => present.add(client));
     for (const declared of file.declarations) {
@@ -138,9 +148,14 @@ function solve(files: readonly FileNames[]): ProducerNames {
         for (const name of declared.names) learn(name);
         continue;
       }
+      const fromModule = declared.module === undefined ? undefined : relativeModuleFile(file.fileName, declared.module, program);
+      const exported = fromModule === undefined ? undefined : aliases.get(fromModule);
+      // Bundled declaration files rename their exports to one or two letters (`b`, `T`), which would
+      // otherwise tie every chunk's `b` to every other's.
+      const own = exported ? declared.sources.map((source) => (exported.has(source) ? qualified(fromModule!, source) : source)) : declared.sources;
       // Names bound together are one thing (`export default function apiFetch`): knowing one is
       // knowing all.
-      const sources = declared.names.length > 1 ? [...declared.sources, ...declared.names] : declared.sources;
+      const sources = declared.names.length > 1 ? [...own, ...declared.names] : own;
       for (const source of sources) {
         // Every module has a `default`: one module's says nothing of another's.
         if (source === 'default') continue;
@@ -164,6 +179,32 @@ function solve(files: readonly FileNames[]): ProducerNames {
     waiting.delete(name);
   }
   return known;
+}
+
+/** The name under which one file's export is known to the modules that import it by a new name. */
+function qualified(fileName: string, name: string): string {
+  return `${fileName}#${name}`;
+}
+
+/** The module an import or export specifier names, if it names one (`export { a as b }` does not). */
+function specifierModule(specifier: ts.ImportSpecifier | ts.ExportSpecifier): string | undefined {
+  const ts = typescript();
+  let declaration: ts.Node = specifier.parent;
+  while (!ts.isImportDeclaration(declaration) && !ts.isExportDeclaration(declaration)) declaration = declaration.parent;
+  const module = declaration.moduleSpecifier;
+  return module !== undefined && ts.isStringLiteral(module) ? module.text : undefined;
+}
+
+/**
+ * The program's file that a relative specifier names, found the way TypeScript maps a `.js`
+ * specifier to its declarations; `undefined` when none is in the program (the import then follows
+ * the name, as every other import does).
+ */
+function relativeModuleFile(from: string, specifier: string, program: ts.Program): string | undefined {
+  const base = posix.join(posix.dirname(from), specifier);
+  const stem = base.replace(/\.[cm]?[jt]sx?$/, '');
+  const candidates = [base, `${stem}.d.ts`, `${stem}.d.mts`, `${stem}.d.cts`, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${stem}.cts`, `${base}.d.ts`, `${base}.ts`, `${base}/index.d.ts`, `${base}/index.ts`];
+  return candidates.find((candidate) => program.getSourceFile(candidate) !== undefined);
 }
 
 /** `null` for a declaration file that no client owns: it cannot declare a producer. */
@@ -190,7 +231,8 @@ function readFile(file: ts.SourceFile): FileNames | null {
   }
   // Only an edited file is ever compared by content, so the text is made when first asked for.
   let text: string | undefined;
-  return { declarations, clients, fingerprint: () => (text ??= JSON.stringify(declarations)) };
+  const aliases = declarations.filter((declared) => declared.names.length === 1 && declared.names[0]!.startsWith(`${file.fileName}#`)).map((declared) => declared.names[0]!.slice(file.fileName.length + 1));
+  return { fileName: file.fileName, declarations, aliases, clients, fingerprint: () => (text ??= JSON.stringify(declarations)) };
 }
 
 /** TypeScript's own `lib.*.d.ts`, apart from the DOM's (a client's): no fetch function in them. */
@@ -200,8 +242,10 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
   const ts = typescript();
   const { SyntaxKind } = ts;
   const found: Declared[] = [];
-  const add = (names: readonly string[], sources: Set<string> | undefined) => {
-    if (names.length > 0 && (sources === undefined || sources.size > 0)) found.push({ names, sources: sources && [...sources] });
+  const add = (names: readonly string[], sources: Set<string> | undefined, module?: string) => {
+    if (names.length > 0 && (sources === undefined || sources.size > 0)) {
+      found.push(module === undefined ? { names, sources: sources && [...sources] } : { names, sources: sources && [...sources], module });
+    }
   };
 
   const visit = (node: ts.Node): void => {
@@ -249,7 +293,14 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
       case SyntaxKind.ExportSpecifier: {
         const specifier = node as ts.ImportSpecifier | ts.ExportSpecifier;
         // `export { default as Dispatcher }`: a default export is found under its own name.
-        if (specifier.propertyName && specifier.propertyName.text !== 'default') add([specifier.name.text], new Set([specifier.propertyName.text]));
+        if (!specifier.propertyName || specifier.propertyName.text === 'default') break;
+        const module = specifierModule(specifier);
+        const relative = module !== undefined && module.startsWith('.') ? module : undefined;
+        add([specifier.name.text], new Set([specifier.propertyName.text]), relative);
+        // The same name again, as this file's: what a renamed import of it from this file follows.
+        if (ts.isExportSpecifier(specifier) && module === undefined) {
+          add([qualified(file.fileName, specifier.name.text)], new Set([specifier.propertyName.text]));
+        }
         break;
       }
       case SyntaxKind.ImportClause:
@@ -310,11 +361,16 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
     }
   };
 
-  /** An interface or class is a response if it extends one; a callable type if it returns one. */
+  /**
+   * An interface or class is a response if it extends one; a callable type if it returns one. Its
+   * type parameters stand for their constraints: `type Awaitable<T> = T | Promise<T>` is a response
+   * only where a response is its argument, and the use (`Awaitable<Response>`) names that itself.
+   */
   const typeDeclarationSources = (node: ts.InterfaceDeclaration | ts.ClassLikeDeclaration | ts.TypeAliasDeclaration): Set<string> => {
     const sources = new Set<string>();
     if (ts.isTypeAliasDeclaration(node)) {
       typeSources(node.type, sources);
+      replaceTypeParameters(node, sources);
       return sources;
     }
     for (const clause of node.heritageClauses ?? []) {
@@ -326,6 +382,7 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
     for (const member of node.members) {
       if (ts.isCallSignatureDeclaration(member) && member.type) typeSources(member.type, sources);
     }
+    replaceTypeParameters(node, sources);
     return sources;
   };
 
@@ -385,8 +442,11 @@ function valueDeclarationSources(
   const sources = new Set<string>();
   const initializer = 'initializer' in node ? node.initializer : undefined;
   const declared = 'type' in node && node.type ? node.type : isJavaScript(file) ? ts.getJSDocType(node) : undefined;
-  if (declared) typeSources(declared, sources);
-  else if (initializer) new ValueSources(sources).add(initializer);
+  if (declared) {
+    typeSources(declared, sources);
+    // `interface Box<T> { value: T }`: the property is what its container is instantiated with.
+    replaceTypeParameters(declared, sources);
+  } else if (initializer) new ValueSources(sources).add(initializer);
   if (ts.isBindingElement(node) && node.propertyName && ts.isIdentifier(node.propertyName)) sources.add(node.propertyName.text);
   return sources;
 }
@@ -463,11 +523,29 @@ function functionSources(fn: ts.SignatureDeclaration): Set<string> {
   return sources;
 }
 
+/**
+ * Replaces each type parameter in `sources` by its constraint and default, until none is left: a
+ * constraint may name its own parameter (`T extends EventMap<T>`) or another one (`U extends T`),
+ * and a parameter's name left in the list would tie it to every declaration of that name.
+ */
 function replaceTypeParameters(node: ts.Node, sources: Set<string>): void {
-  for (const parameter of enclosingTypeParameters(node)) {
-    if (!sources.delete(parameter.name.text)) continue;
-    if (parameter.constraint) typeSources(parameter.constraint, sources);
-    if (parameter.default) typeSources(parameter.default, sources);
+  const parameters = new Map<string, ts.TypeParameterDeclaration>();
+  // The innermost declaration of a name is the one in scope.
+  for (const parameter of enclosingTypeParameters(node)) if (!parameters.has(parameter.name.text)) parameters.set(parameter.name.text, parameter);
+  const pending = [...sources].filter((name) => parameters.has(name));
+  const replaced = new Set<string>();
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    sources.delete(name);
+    if (replaced.has(name)) continue;
+    replaced.add(name);
+    const parameter = parameters.get(name)!;
+    const bounds = new Set<string>();
+    if (parameter.constraint) typeSources(parameter.constraint, bounds);
+    if (parameter.default) typeSources(parameter.default, bounds);
+    for (const bound of bounds) {
+      if (parameters.has(bound)) pending.push(bound);
+      else sources.add(bound);
+    }
   }
 }
 
@@ -615,7 +693,8 @@ function localValues(owner: ts.SignatureDeclaration): Map<string, (ts.Node | str
 /**
  * The names a type is made of, where they can make it a response or a function returning one:
  * members of an object type and parameters of a function type are left out (a value that has a
- * response property, or takes one, is not itself one), and so is a type predicate's parameter.
+ * response property, or takes one, is not itself one), and so is a type predicate (a call of
+ * `isResponse(x): x is Response` gives a boolean).
  */
 function typeSources(node: ts.Node, into: Set<string>): void {
   const ts = typescript();
@@ -628,14 +707,34 @@ function typeSources(node: ts.Node, into: Set<string>): void {
     return;
   }
   if (ts.isConditionalTypeNode(node)) {
-    typeSources(node.trueType, into);
-    typeSources(node.falseType, into);
+    // `T extends Promise<infer U> ? U : T`: what `infer` binds is a part of the checked type.
+    const branches = new Set<string>();
+    typeSources(node.trueType, branches);
+    typeSources(node.falseType, branches);
+    let inferred = false;
+    const visit = (child: ts.Node): void => {
+      if (ts.isInferTypeNode(child)) inferred = branches.delete(child.typeParameter.name.text) || inferred;
+      else ts.forEachChild(child, visit);
+    };
+    visit(node.extendsType);
+    if (inferred) typeSources(node.checkType, branches);
+    branches.forEach((name) => into.add(name));
     return;
   }
-  if (ts.isTypePredicateNode(node)) {
-    if (node.type) typeSources(node.type, into);
+  if (ts.isMappedTypeNode(node)) {
+    // `{ [K in keyof T]: T[K] }`: the key is a name of the mapped type's own, not a type.
+    const values = new Set<string>();
+    if (node.type) typeSources(node.type, values);
+    values.delete(node.typeParameter.name.text);
+    values.forEach((name) => into.add(name));
     return;
   }
+  // An array, a tuple or a list of keys holds responses at most; the checker never calls one a
+  // response (`responseKindOfType`), so no name in it makes a call a producer.
+  if (ts.isArrayTypeNode(node) || ts.isTupleTypeNode(node)) return;
+  if (ts.isTypeOperatorNode(node) && node.operator === ts.SyntaxKind.KeyOfKeyword) return;
+  // `value is Response`, `asserts value is Response`: calling it gives a boolean or nothing.
+  if (ts.isTypePredicateNode(node)) return;
   if (ts.isTypeQueryNode(node)) {
     typeSources(node.exprName, into);
     return;

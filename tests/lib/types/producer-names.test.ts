@@ -45,6 +45,7 @@ describe('producerNames', () => {
     ['fetchAs', 'a type parameter whose default is Response'],
     ['downloadFn', 'a constructor parameter property typed () => Promise<Response>'],
     ['fetchWithRetry', 'returns what its default-valued parameter fetchFn = fetch returns'],
+    ['fetchFromChunk', 'imported by a new name from a bundled chunk that exports a fetch function as `T`'],
   ])('knows %s (%s)', (name) => {
     expect(names.has(name)).toBe(true);
   });
@@ -58,6 +59,12 @@ describe('producerNames', () => {
     ['Transport', 'an interface whose method returns one: it is not itself callable'],
     ['json', "a member of undici's Response: methods of a response never make a new one"],
     ['error', "a static member of Response, which builds one in memory"],
+    ['Settings', 'imported by a new name from another chunk, whose `T` is an options type'],
+    ['Awaitable', 'a generic alias whose type parameter may be a response: its uses name what it is'],
+    ['value', "a property typed by its container's type parameter"],
+    ['StatusAndResponse', 'a tuple that holds a response'],
+    ['responses', 'returns an array of responses'],
+    ['isFetchResponse', 'a type guard for responses, which returns a boolean'],
   ])('does not know %s (%s)', (name) => {
     expect(names.has(name)).toBe(false);
   });
