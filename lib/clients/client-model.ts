@@ -118,6 +118,9 @@ export interface StatusSpec {
   readonly headersMember?: string;
   /** Whether the body was touched (`bodyUsed`). */
   readonly usedMember?: string;
+  /** The member that says what kind of response it is (`type`), with the kinds that have no body. */
+  readonly typeMember?: string;
+  readonly bodylessTypes?: readonly string[];
 }
 
 /** Everything the engine knows about one client. */
@@ -135,6 +138,12 @@ export interface ClientModel {
    * test helper) and holds no connection, so such calls are left alone.
    */
   readonly declarationFiles: RegExp;
+  /**
+   * The functions and methods of `declarationFiles` that send a request, by name; every one of them
+   * when left out. A response-typed function declared there under another name reads a response from
+   * somewhere else (lib.dom's `Cache#match`), and is not followed.
+   */
+  readonly declaredProducers?: readonly string[];
   readonly producers: readonly NamedProducer[];
   readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;

@@ -47,11 +47,21 @@ export const fetchClient: ClientModel = {
     },
   ],
   declarationFiles: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/])/,
+  declaredProducers: ['fetch'],
   producers: [
     { modules: null, name: 'fetch', returns: 'promise' },
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
-  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers', usedMember: 'bodyUsed' },
+  status: {
+    statusMember: 'status',
+    okMember: 'ok',
+    bodyMember: 'body',
+    headersMember: 'headers',
+    usedMember: 'bodyUsed',
+    // The Fetch standard gives these a null body: a filtered redirect (`redirect: 'manual'`), a network error.
+    typeMember: 'type',
+    bodylessTypes: ['opaqueredirect', 'error'],
+  },
   drains: {
     response: {
       onError: 'await {{ref}}.body?.cancel()',

@@ -14,6 +14,8 @@ export const kyClient: ClientModel = {
   label: 'ky',
   types: [{ symbol: 'KyResponse', files: /[\\/]ky[\\/]/, view: 'response' }],
   declarationFiles: /[\\/]ky[\\/]/,
+  // Every ky call sends a request (`ky.get`, an instance's call signature).
+  declaredProducers: undefined,
   producers: ['default', 'get', 'post', 'put', 'patch', 'delete', 'head'].map((name) => ({
     modules: ['ky'],
     name,

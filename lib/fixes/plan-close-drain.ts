@@ -13,7 +13,8 @@ import type { DrainPlan } from './plan-drain.js';
 export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
   const replace = close.response.client.drains[close.view]?.replaceClose;
   const callee = close.call.callee;
-  if (!replace || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
+  // `release(res)` closes inside a helper: there is no member here to swap for the drain.
+  if (!replace || close.helper || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
   // Only the called member changes: the object keeps its own text, parentheses and `?.` included.
   const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
   const user = usedBy(close.call);

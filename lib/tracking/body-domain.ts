@@ -187,6 +187,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
             errorStatus: unread.every((value) => value & ERROR),
             deliberate: isDeliberateClose(use.call, this.scopeOf),
             bodyNeverRead: this.neverRead(response),
+            helper: use.helper === true,
           });
         }
         return this.onHolder(state, response, holder, (value) => value | SETTLED);

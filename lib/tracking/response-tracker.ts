@@ -16,7 +16,8 @@ import { producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import type * as ts from 'typescript';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
-import { guardAt, guardOnMember } from './response-guards.js';
+import { guardAt, type GuardContext, guardOnMember } from './response-guards.js';
+import { literalValueOf } from '../types/literal-value.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { requestsHead } from './request-options.js';
@@ -92,12 +93,13 @@ class ResponseTracker {
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
       const summary = summarizeParameter(visible, index, kind.client, kind.view, (callee) => this.summaryContext(kind.client, callee));
-      // It gives the response to code the analysis cannot see, which may be what settles it.
-      if (summary === 'unknown') continue;
+      // It gives the response to code the analysis cannot see, which may be what settles it; or it
+      // only closes it, which its callers' analysis judges where they call it.
+      if (summary === 'unknown' || summary === 'cancels' || summary === 'destroys') continue;
       const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
       if (target.kind !== 'alias') continue;
       const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
-      this.planResponse(response, fn, target.targets, undefined, 0, [], summary === 'borrows');
+      this.planResponse(response, fn, target.targets, undefined, 0, [], summary === 'borrows' || summary === 'returns');
     }
   }
 
@@ -143,6 +145,7 @@ class ResponseTracker {
             errorStatus: false,
             deliberate: false,
             bodyNeverRead: true,
+            helper: use.helper === true,
           });
         }
         return;
@@ -243,7 +246,14 @@ class ResponseTracker {
       const identifier = reference.identifier as TSESTree.Identifier;
       const capture = capturingFunction(identifier, owner);
       if (capture) {
-        plan.addEvent(capture, { type: 'capture', response: index, holder });
+        // A closure that only looks (`() => res.status`) takes nothing along.
+        const inside = classifyUse(identifier, target.view, context);
+        if (inside.kind === 'inspect' || inside.kind === 'drop') continue;
+        const event = { type: 'capture', response: index, holder } as const;
+        plan.addEvent(capture, event);
+        // A hoisted `function lines()` (or one made before the response) takes it along where it is
+        // called, returned or passed on, not where it is declared.
+        for (const use of closureReferences(capture, this.context.scopeOf)) plan.addEvent(use, event);
         continue;
       }
       if (reference.isWrite()) {
@@ -261,7 +271,7 @@ class ResponseTracker {
         this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS, [], use.fn.params[0]);
       }
       plan.addEvent(identifier, { type: 'use', response: index, holder, use });
-      const guard = guardAt(identifier, target.view, planned.response.client);
+      const guard = guardAt(identifier, target.view, this.guardContext(planned.response.client));
       if (guard) plan.addGuard({ response: index, holder, guard });
     }
   }
@@ -283,7 +293,7 @@ class ResponseTracker {
       const variable = ASTUtils.findVariable(this.context.scopeOf(entry.value), entry.value);
       for (const reference of variable?.references ?? []) {
         if (reference.isWrite()) continue;
-        const guard = guardOnMember(reference.identifier, key, client);
+        const guard = guardOnMember(reference.identifier, key, this.guardContext(client));
         if (guard) plan.addGuard({ response: index, holder: HANDLE, guard });
       }
     }
@@ -295,6 +305,24 @@ class ResponseTracker {
     for (const { node, use } of handleCloses(handle, owner, this.context.scopeOf, classify)) {
       plan.addEvent(node, { type: 'use', response: index, holder: HANDLE, use });
     }
+  }
+
+  private readonly guardContexts = new Map<ClientModel, GuardContext>();
+
+  private guardContext(client: ClientModel): GuardContext {
+    let context = this.guardContexts.get(client);
+    if (!context) {
+      const types = this.context.types;
+      context = {
+        client,
+        constantOf: types
+          ? (node) => literalValueOf(types.checker, types.services.esTreeNodeToTSNodeMap.get(node))
+          : (node) => (node.type === AST_NODE_TYPES.Identifier ? constantLiteral(node, this.context.scopeOf) : undefined),
+        calleeOf: (call) => calleeFunction(call, this.context, () => []),
+      };
+      this.guardContexts.set(client, context);
+    }
+    return context;
   }
 
   private useContext(client: ClientModel, owner: FunctionNode): UseContext {
@@ -317,6 +345,33 @@ class ResponseTracker {
       },
     };
   }
+}
+
+/** `const NO_CONTENT = 204` in scope: the literal a name stands for, without types. */
+function constantLiteral(identifier: TSESTree.Identifier, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number | string | undefined {
+  const definition = ASTUtils.findVariable(scopeOf(identifier), identifier)?.defs;
+  if (definition?.length !== 1 || definition[0]!.type !== 'Variable' || definition[0]!.parent?.kind !== 'const') return undefined;
+  const init = definition[0]!.node.init;
+  return init?.type === AST_NODE_TYPES.Literal && (typeof init.value === 'number' || typeof init.value === 'string') ? init.value : undefined;
+}
+
+/** The places that use a named closure: the references to its name, outside the closure itself. */
+function closureReferences(closure: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): TSESTree.Identifier[] {
+  const name =
+    closure.type === AST_NODE_TYPES.FunctionDeclaration
+      ? closure.id
+      : closure.parent?.type === AST_NODE_TYPES.VariableDeclarator && closure.parent.init === closure && closure.parent.id.type === AST_NODE_TYPES.Identifier
+        ? closure.parent.id
+        : undefined;
+  if (!name) return [];
+  const variable = ASTUtils.findVariable(scopeOf(name), name);
+  return (variable?.references ?? [])
+    .filter((reference) => !reference.init && !isWithin(reference.identifier, closure))
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /** `p.catch(…)` and `p.finally(…)` pass the same response on: it is tracked from `p`. */

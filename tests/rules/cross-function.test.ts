@@ -1472,30 +1472,45 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
   ],
 });
 
+const skipAfterSuccess = `
+import { skipBody } from './cross-file/leaky-helpers.js';
+export async function isUp(url: string) {
+  const res = await fetch(url);
+  if (res.ok) {
+    await skipBody(res);
+    return true;
+  }
+  return false;
+}`;
+
 createTypedRuleTester().run('cross-function: helper modules (no-undrained-close)', closeRule, {
   valid: [
     { name: 'helpers that drain rather than cancel', filename: moduleAt('body-helpers.ts'), code: source('body-helpers.ts') },
     { name: 'wrappers that cancel only on error statuses', filename: moduleAt('client.ts'), code: source('client.ts') },
+    {
+      name: 'a helper whose only act is cancelling its parameter is judged where it is called, not in itself',
+      filename: moduleAt('leaky-helpers.ts'),
+      code: leaky,
+    },
+    {
+      name: 'the release helper called on an error path, where recommended accepts a cancel',
+      code: `
+import { skipBody } from './cross-file/leaky-helpers.js';
+export async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await skipBody(res);
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+  return res.json();
+}`,
+    },
   ],
   invalid: [
     {
-      name: 'a helper that takes the response and cancels it unread',
-      filename: moduleAt('leaky-helpers.ts'),
-      code: leaky,
-      errors: [
-        {
-          messageId: 'cancelUnread',
-          line: lineOf(leaky, '  await res.body?.cancel();'),
-          column: 9,
-          suggestions: [
-            {
-              messageId: 'drainInstead',
-              data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-              output: leaky.replace('  await res.body?.cancel();', '  await res.body?.pipeTo(new WritableStream());'),
-            },
-          ],
-        },
-      ],
+      name: 'the release helper called after only a status check cancels an unread body at the call',
+      code: skipAfterSuccess,
+      errors: [{ messageId: 'cancelUnread', line: lineOf(skipAfterSuccess, '    await skipBody(res);'), column: 11 }],
     },
   ],
 });

@@ -988,7 +988,7 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   const check = (r: Response) => r.ok;
-  if (!check(res)) { await res.body?.pipeTo(new WritableStream()); throw new Error('bad'); }
+  if (!check(res)) { await res.body?.cancel(); throw new Error('bad'); }
   return res.json();
 }`,
     errors: [
