@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { walkFunction } from '../code-paths/path-walker.js';
 import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
-import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode } from './ast.js';
+import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode, unwrap } from './ast.js';
 import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf, type CallbackOrigin } from './callback-origins.js';
@@ -11,16 +11,18 @@ import { abortHandles, handleCloses, onceResponseOf, type Handle } from './reque
 import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
+import { keptByCaller } from '../summaries/kept-by-callers.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import type * as ts from 'typescript';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
-import { guardAt, type GuardContext, guardOnMember } from './response-guards.js';
+import { type Guard, guardAt, type GuardContext, guardOnMember } from './response-guards.js';
 import { literalValueOf } from '../types/literal-value.js';
+import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
-import { requestsHead } from './request-options.js';
+import { headGuards, requestsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
 
@@ -71,13 +73,15 @@ class ResponseTracker {
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
-    this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
+    const guards = use.kind === 'alias' ? headGuards(call, owner, this.context.scopeOf) : [];
+    this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context), guards);
   }
 
   /**
    * A function that receives a response by a typed parameter. If it takes the response over (reads,
-   * releases or passes it on somewhere), it owns it on every path; if it only looks, it borrows it,
-   * and only throwing with the body unread loses it for the caller.
+   * releases or passes it on somewhere), it owns it on every path; if it only looks, or a caller
+   * goes on using the response after the call, it borrows it, and only throwing with the body
+   * unread loses it for the caller.
    */
   addParameters(fn: Exclude<FunctionNode, TSESTree.Program>): void {
     const types = this.context.types;
@@ -99,7 +103,12 @@ class ResponseTracker {
       const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
       if (target.kind !== 'alias') continue;
       const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
-      this.planResponse(response, fn, target.targets, undefined, 0, [], summary === 'borrows' || summary === 'returns');
+      const borrowed =
+        summary !== 'takes' ||
+        keptByCaller(fn, index, this.context.scopeOf, (identifier) =>
+          classifyUse(identifier, kind.view, this.useContext(kind.client, enclosingFunction(identifier))),
+        );
+      this.planResponse(response, fn, target.targets, undefined, 0, [], borrowed);
     }
   }
 
@@ -114,7 +123,11 @@ class ResponseTracker {
       const domain = new BodyDomain(plan, this.log, this.context.scopeOf);
       walkFunction(fn, domain.entry(), domain, this.context.visitorKeys);
     }
-    const { leaks, closes } = this.log.result();
+    const found = this.log.result();
+    const types = this.context.types;
+    // An exit the types make unreachable (`default:` after every case, `assertNever(kind)`) leaks nothing.
+    const leaks = types ? found.leaks.filter((leak) => !isTypeUnreachable(leak.exit.node, types)) : found.leaks;
+    const closes = found.closes;
     const byPosition = (a: TSESTree.Node, b: TSESTree.Node) => a.range[0] - b.range[0];
     leaks.sort((a, b) => byPosition(a.response.producer, b.response.producer) || byPosition(a.exit.node, b.exit.node));
     closes.sort((a, b) => byPosition(a.call, b.call));
@@ -129,6 +142,7 @@ class ResponseTracker {
     at: TSESTree.Node,
     flags: number,
     handles: readonly Handle[],
+    guards: readonly Guard[] = [],
   ): void {
     switch (use.kind) {
       case 'inspect':
@@ -150,7 +164,7 @@ class ResponseTracker {
         }
         return;
       case 'alias':
-        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles);
+        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles, false, guards);
         return;
       case 'callback':
         this.followCallback(response, use.fn, flags, handles, use.fn.params[0]);
@@ -195,6 +209,8 @@ class ResponseTracker {
     flags: number,
     handles: readonly Handle[],
     borrowed = false,
+    /** Tests on something other than the response that still tell about it (`this.method === 'HEAD'`). */
+    guards: readonly Guard[] = [],
   ): void {
     let plan = this.plans.get(owner);
     if (!plan) this.plans.set(owner, (plan = new FunctionPlan()));
@@ -213,6 +229,7 @@ class ResponseTracker {
     for (const target of targets) this.addHolder(plan, planned, index, target);
     for (const handle of handles) this.planHandle(plan, index, handle, owner, context);
     this.planDestructuredGuards(plan, index, targets, response.client);
+    for (const guard of guards) plan.addGuard({ response: index, holder: HANDLE, guard });
     for (let holder = 0; holder < planned.holders.length; holder++) {
       this.planHolder(plan, planned, index, holder, owner, context, (target) => {
         if (planned.holders.some((existing) => existing.variable === target.variable)) return true;
@@ -317,7 +334,7 @@ class ResponseTracker {
         client,
         constantOf: types
           ? (node) => literalValueOf(types.checker, types.services.esTreeNodeToTSNodeMap.get(node))
-          : (node) => (node.type === AST_NODE_TYPES.Identifier ? constantLiteral(node, this.context.scopeOf) : undefined),
+          : (node) => constantLiteral(node, this.context.scopeOf),
         calleeOf: (call) => calleeFunction(call, this.context, () => []),
       };
       this.guardContexts.set(client, context);
@@ -347,12 +364,31 @@ class ResponseTracker {
   }
 }
 
-/** `const NO_CONTENT = 204` in scope: the literal a name stands for, without types. */
-function constantLiteral(identifier: TSESTree.Identifier, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number | string | undefined {
-  const definition = ASTUtils.findVariable(scopeOf(identifier), identifier)?.defs;
-  if (definition?.length !== 1 || definition[0]!.type !== 'Variable' || definition[0]!.parent?.kind !== 'const') return undefined;
-  const init = definition[0]!.node.init;
-  return init?.type === AST_NODE_TYPES.Literal && (typeof init.value === 'number' || typeof init.value === 'string') ? init.value : undefined;
+/**
+ * `const NO_CONTENT = 204`, `enum Status { NoContent = 204 }` or `const Status = { NoContent: 204 }`
+ * in scope: the literal a name stands for, without types.
+ */
+function constantLiteral(node: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number | string | undefined {
+  const member = node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  const base = member === undefined ? node : (node as TSESTree.MemberExpression).object;
+  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definitions = ASTUtils.findVariable(scopeOf(base), base)?.defs;
+  if (definitions?.length !== 1) return undefined;
+  const definition = definitions[0]!;
+  let value: TSESTree.Node | null | undefined;
+  if (definition.node.type === AST_NODE_TYPES.TSEnumDeclaration && member !== undefined) {
+    const members = definition.node.body.members;
+    value = members.find((entry) => entry.id.type === AST_NODE_TYPES.Identifier && entry.id.name === member)?.initializer;
+  } else if (definition.type === 'Variable' && definition.parent?.kind === 'const') {
+    value = definition.node.init && unwrap(definition.node.init);
+    if (member !== undefined) {
+      const property = value?.type === AST_NODE_TYPES.ObjectExpression
+        ? value.properties.find((entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && !entry.computed && entry.key.type === AST_NODE_TYPES.Identifier && entry.key.name === member)
+        : undefined;
+      value = property?.value;
+    }
+  }
+  return value?.type === AST_NODE_TYPES.Literal && (typeof value.value === 'number' || typeof value.value === 'string') ? value.value : undefined;
 }
 
 /** The places that use a named closure: the references to its name, outside the closure itself. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
-import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, unwrap } from './ast.js';
+import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 
 /** The view name of a promise of a response (before `await`). */
 export const PROMISE_VIEW = '#promise';
@@ -264,6 +264,8 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
   const viewModel = client.views[view];
   const name = memberName(member);
   const spec = name === undefined || !viewModel ? undefined : Object.hasOwn(viewModel.members, name) ? viewModel.members[name] : undefined;
+  // `res.startedAt = Date.now()` decorates the object; a response's body members cannot be assigned.
+  if (!spec && viewModel && isAssigned(member)) return { kind: 'use', use: { kind: 'inspect' } };
   if (!spec || !viewModel) return { kind: 'use', use: { kind: 'escape' } };
   const call = calledBy(member);
   if (call) {
@@ -285,6 +287,11 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
   if (!effect) return { kind: 'use', use: { kind: 'escape' } };
   if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: member };
   return { kind: 'use', use: effectToUse(effect, member, view) };
+}
+
+function isAssigned(member: TSESTree.MemberExpression): boolean {
+  const parent = outerWrapper(member).parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outerWrapper(member);
 }
 
 function isListenerRegistration(name: string): boolean {

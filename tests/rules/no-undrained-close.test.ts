@@ -844,6 +844,22 @@ export async function load(url: string) {
     ],
   },
 
+  {
+    name: 'a release helper called after nothing but the status check closes the unread body at the call',
+    code: `
+async function release(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {}
+}
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await release(res);
+  return res.ok;
+}
+`,
+    errors: [{ messageId: 'cancelUnread', line: 9, column: 9 }],
+  },
 ];
 
 /** Reads, error paths, deliberate stops, bodiless responses: closing there costs nothing or was chosen. */
@@ -1177,6 +1193,24 @@ export async function statusOf(url: string) {
 }`,
   },
 
+  {
+    name: 'a release helper (it only cancels its parameter) is not itself a close; its call on an error path is accepted',
+    code: `
+async function release(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {}
+}
+export async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await release(res);
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+  return res.json();
+}
+`,
+  },
 ];
 
 /** Only the type checker knows these hold a fetch `Response`. */

@@ -708,7 +708,42 @@ async function load(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 23,
-        data: { name: '`res`', exit: 'the function throws at line 5' },
+        data: { name: '`res`', exit: 'the function returns at line 8 after catching the error thrown at line 5' },
+      },
+    ],
+  },
+  {
+    name: 'a throw caught and rethrown by the same function is named by the catch\'s throw',
+    code: `
+export async function load(url: string) {
+  try {
+    const res = await fetch(url);
+    if (res.status === 429) throw new Error('rate limited');
+    return await res.json();
+  } catch (error) {
+    console.error(error);
+    throw new Error('load failed', { cause: error });
+  }
+}
+`,
+    output: `
+export async function load(url: string) {
+  try {
+    const res = await fetch(url);
+    if (res.status === 429) { await res.body?.cancel(); throw new Error('rate limited'); }
+    return await res.json();
+  } catch (error) {
+    console.error(error);
+    throw new Error('load failed', { cause: error });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 4,
+        column: 23,
+        data: { name: '`res`', exit: 'the function throws at line 9 after catching the error thrown at line 5' },
       },
     ],
   },
