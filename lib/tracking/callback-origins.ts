@@ -78,10 +78,22 @@ function requestCallOf(object: TSESTree.Node, context: OriginContext): TSESTree.
   const value = unwrap(object);
   if (value.type === AST_NODE_TYPES.CallExpression) return value;
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const definition = ASTUtils.findVariable(context.scopeOf(value), value)?.defs[0];
-  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
-  const init = unwrap(definition.node.init);
-  return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+  const variable = ASTUtils.findVariable(context.scopeOf(value), value);
+  const definition = variable?.defs[0];
+  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (definition.node.init) {
+    const init = unwrap(definition.node.init);
+    return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+  }
+  // `let req; … req = websocket._req = request(opts)` (ws): the first call assigned to it.
+  for (const reference of variable!.references) {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== reference.identifier) continue;
+    let assigned = unwrap(assignment.right);
+    while (assigned.type === AST_NODE_TYPES.AssignmentExpression) assigned = unwrap(assigned.right);
+    if (assigned.type === AST_NODE_TYPES.CallExpression) return assigned;
+  }
+  return undefined;
 }
 
 /** A parameterless callback of a request made by import (`http`, `https`): it leaves the response unread. */

@@ -1276,10 +1276,67 @@ export function connect(url: string) {
 }
 `,
   },
+  {
+    name: 'an upgrade request assigned to a `let` and configured through its options object loses nothing when aborted (ws)',
+    code: `
+import * as http from 'node:http';
+import * as https from 'node:https';
+function abortHandshake(websocket, stream, message) {
+  if (stream.setHeader) {
+    stream.abort();
+    if (stream.socket && !stream.socket.destroyed) stream.socket.destroy();
+  } else {
+    stream.destroy(new Error(message));
+  }
+}
+export function connect(websocket, opts, isSecure) {
+  const request = isSecure ? https.request : http.request;
+  opts.createConnection = opts.createConnection || (() => null);
+  opts.headers = { ...opts.headers, Connection: 'Upgrade' };
+  let req;
+  req = websocket._req = request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(websocket, req, 'Unexpected server response');
+      return;
+    }
+    req.abort();
+  });
+}
+`,
+  },
 ];
 
 /** Only the type checker knows these hold a fetch `Response`. */
 const typedInvalid: Invalid[] = [
+  {
+    name: 'the same request without the upgrade options is pooled: aborting it after only the status destroys the unread response',
+    code: `
+import * as http from 'node:http';
+import * as https from 'node:https';
+function abortHandshake(websocket, stream, message) {
+  if (stream.setHeader) {
+    stream.abort();
+    if (stream.socket && !stream.socket.destroyed) stream.socket.destroy();
+  } else {
+    stream.destroy(new Error(message));
+  }
+}
+export function connect(websocket, opts, isSecure) {
+  const request = isSecure ? https.request : http.request;
+  let req;
+  req = websocket._req = request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(websocket, req, 'Unexpected server response');
+      return;
+    }
+    req.abort();
+  });
+}
+`,
+    errors: [{ messageId: 'destroyUnread', line: 21, column: 5 }],
+  },
   {
     name: 'a wrapper typed to return Promise<Response>',
     code: `

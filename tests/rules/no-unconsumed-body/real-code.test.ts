@@ -687,6 +687,71 @@ export class Builder {
 }
 `,
   },
+  {
+    name: 'a helper whose `let` holds an error handler\'s result or a built page is no wrapper',
+    code: `
+interface ErrorHandler {
+  (error: unknown): void | Response | Promise<void | Response>;
+}
+async function errorPage(onError: ErrorHandler, error: unknown): Promise<Response> {
+  let response = await onError(error);
+  if (response != null) return response;
+  return new Response('Bad Request', { status: 400 });
+}
+export async function sendError(onError: ErrorHandler, error: unknown, closed: () => boolean, send: (r: Response) => Promise<void>) {
+  let response = await errorPage(onError, error);
+  if (closed()) return;
+  await send(response);
+}
+`,
+  },
+  {
+    name: 'a helper that returns its argument or a rebuilt copy makes no second network response',
+    code: `
+function reconcile(response: Response, status?: number): Response {
+  return status === undefined || status === response.status ? response : new Response(response.body, { status });
+}
+export async function run(url: string, status: number | undefined, adopt: (r: Response) => void) {
+  const response = await fetch(url);
+  const reconciled = reconcile(response, status);
+  if (reconciled !== response) adopt(reconciled);
+  return response;
+}
+`,
+  },
+  {
+    name: 'a `finally` that rebuilds an in-memory response makes none, on exits where it is unassigned too',
+    code: `
+function finalize(response: Response, copy: boolean): Response {
+  return copy ? new Response(response.body, response) : response;
+}
+export async function handle(request: Request, copy: boolean, render: () => Promise<{ response: Response }>) {
+  let response: Response | undefined;
+  try {
+    if (request.method === 'TRACE') return finalize(Response.redirect('http://127.0.0.1/', 308), copy);
+    response = (await render()).response;
+  } finally {
+    if (response) response = finalize(response, copy);
+  }
+  return response;
+}
+`,
+  },
+  {
+    name: 'a property destructured from an unknown call\'s result is no network response',
+    code: `
+declare function lookup(request: Request): Promise<{ response?: Response } | undefined>;
+async function handleRequest(request: Request): Promise<Response | undefined> {
+  const result = await lookup(request);
+  if (!result) return undefined;
+  const { response } = result;
+  return response ?? undefined;
+}
+export async function check() {
+  await handleRequest(new Request('http://localhost/user'));
+}
+`,
+  },
 ];
 
 const typedInvalid: Invalid[] = [
