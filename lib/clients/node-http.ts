@@ -63,11 +63,6 @@ export const nodeHttpClient: ClientModel = {
   // Measured: an unread HEAD response stalls a keep-alive agent with maxSockets: 4 after 4 calls.
   emptyBodyHoldsConnection: true,
   drains: {
-    message: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    message: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

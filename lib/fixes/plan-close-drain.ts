@@ -1,38 +1,90 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { enclosingFunction, isTransparent } from '../tracking/ast.js';
+import { enclosingFunction, isTransparent, memberName, unwrap } from '../tracking/ast.js';
 import type { UndrainedClose } from '../tracking/findings.js';
+import { closeLater, type DrainSetting, fill } from './drain-text.js';
+import { replaceStatement } from './insertion-point.js';
 import type { DrainPlan } from './plan-drain.js';
 
 /**
- * Replaces a close of an unread body with the client's drain on the same object: `res.body.cancel()`
- * becomes `res.body.pipeTo(new WritableStream())`, `res.destroy()` becomes `res.resume()`. Always a
- * suggestion: reading a body the code meant to drop costs bandwidth, and only the author knows
- * whether it may be large.
+ * Replaces a close of an unread body with the client's bounded drain on the same object:
+ * `res.body.cancel()` becomes `res.body.pipeTo(new WritableStream(), { signal: … }).catch(…)`,
+ * `res.destroy()` becomes `res.resume()` and a timer that destroys it at the time limit. With a
+ * `drainWith` helper, the close becomes a call of it. Always a suggestion: reading a body the code
+ * meant to drop costs bandwidth, and only the author knows whether it may be large.
  */
-export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
-  const replace = close.response.client.drains[close.view]?.replaceClose;
+export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   const callee = close.call.callee;
-  if (!replace || callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
-  // Only the called member changes: the object keeps its own text, parentheses and `?.` included.
-  const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed) return { kind: 'none' };
+  const { client } = close.response;
   const user = usedBy(close.call);
-  let prefix = '';
+  const statement = user?.type === AST_NODE_TYPES.ExpressionStatement ? user : undefined;
+  const fn = enclosingFunction(close.call);
+  const awaitAllowed = fn.type !== AST_NODE_TYPES.Program && fn.async;
   // Only a bare statement needs `await`/`void`: elsewhere (`void`, `await`, `.catch()`, `return`, an
   // argument) the code already handles the promise, and a prefix would change the value it gets.
-  if (replace.returnsPromise && user?.type === AST_NODE_TYPES.ExpressionStatement) {
-    const fn = enclosingFunction(close.call);
-    prefix = `${fn.type !== AST_NODE_TYPES.Program && fn.async ? 'await' : 'void'} `;
+  const prefix = statement ? `${awaitAllowed ? 'await' : 'void'} ` : '';
+
+  const helper = setting.helper(client);
+  const response = helper && responseText(close, callee, sourceCode);
+  if (helper && response) {
+    const call = `${helper.callee}(${response})`;
+    const { importEdit } = helper;
+    return {
+      kind: 'suggest',
+      drain: call,
+      fix: (fixer) => [
+        ...(importEdit ? [importEdit(fixer)] : []),
+        ...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []),
+        fixer.replaceText(close.call, call),
+      ],
+    };
   }
-  const text = `${prefix}${sourceCode.text.slice(close.call.range[0], replaced[0])}${replace.call}`;
-  return {
-    kind: 'suggest',
-    drain: text,
-    fix: (fixer) => [
-      ...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []),
-      fixer.replaceTextRange(replaced, replace.call),
-    ],
-  };
+
+  const spec = client.drains[close.view];
+  if (!spec?.replaceClose) return { kind: 'none' };
+  const object = sourceCode.getText(callee.object);
+  let replacement = fill(spec.replaceClose, object, setting, close.call);
+  // `body.cancel().catch(log)`: the code already takes the rejection, so the drain's own `catch` goes.
+  if (user?.type === AST_NODE_TYPES.MemberExpression && ['catch', 'then'].includes(memberName(user) ?? '')) {
+    replacement = replacement.replace(/\.catch\(\(\) => \{\}\)$/, '');
+  }
+  // Only the called member changes: the object keeps its own text, parentheses and `?.` included.
+  const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
+  const drain = `${sourceCode.text.slice(close.call.range[0], replaced[0])}${replacement}`;
+  if (spec.async) {
+    return {
+      kind: 'suggest',
+      drain: `${prefix}${drain}`,
+      fix: (fixer) => [...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []), fixer.replaceTextRange(replaced, replacement)],
+    };
+  }
+  // A drain that reads in the background needs its timed close as a statement of its own.
+  const later = closeLater(callee.optional ? { ...spec, closeLater: spec.closeLater && { call: spec.closeLater.call.replace('{{ref}}.', '{{ref}}?.') } } : spec, object, setting, close.call);
+  if (!later) {
+    return { kind: 'suggest', drain, fix: (fixer) => fixer.replaceTextRange(replaced, replacement) };
+  }
+  if (!statement) return { kind: 'none' };
+  const text = sourceCode.text.slice(statement.range[0], replaced[0]) + replacement + sourceCode.text.slice(replaced[1], statement.range[1]);
+  const place = replaceStatement(sourceCode, statement, [text.replace(/;$/, ''), later]);
+  if (!place) return { kind: 'none' };
+  return { kind: 'suggest', drain: `${drain}; ${later}`, fix: place };
+}
+
+/**
+ * The text of the response itself, for a helper that takes it: the closed object when it is the
+ * response (`res.destroy()`), or the response a member of it came from (`res` in `res.body.cancel()`).
+ */
+function responseText(close: UndrainedClose, callee: TSESTree.MemberExpression, sourceCode: Readonly<TSESLint.SourceCode>): string | undefined {
+  const { client, name } = close.response;
+  const object = unwrap(callee.object);
+  if (close.view === client.rootView) return sourceCode.getText(object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression || object.computed) return undefined;
+  const member = memberName(object);
+  const access = member === undefined ? undefined : client.views[client.rootView]?.members[member]?.access;
+  const owner = unwrap(object.object);
+  if (access?.kind !== 'view' || access.view !== close.view || owner.type !== AST_NODE_TYPES.Identifier || owner.name !== name) return undefined;
+  return owner.name;
 }
 
 /** The node that uses the call's value, past `?.` chains and TS assertions. */

@@ -31,12 +31,12 @@ async function isAvailable(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body!.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body!.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isAvailable(url: string) {
   const res = await fetch(url);
   if (res.status === 200) {
-    await res.body!.pipeTo(new WritableStream());
+    await res.body!.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -62,11 +62,11 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -93,12 +93,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return 'up';
   }
   throw new Error(await res.text());
@@ -127,12 +127,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.status >= 200 && res.status < 300) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();
@@ -163,13 +163,13 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   switch (res.status) {
     case 200:
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return true;
     default:
       return res.text();
@@ -197,11 +197,11 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
-  if (res.status === 200) await res.body?.pipeTo(new WritableStream());
+  if (res.status === 200) await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   else return res.text();
   return 'ok';
 }`,
@@ -227,11 +227,11 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
-    void res.body?.pipeTo(new WritableStream());
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.status;
   });
 }`,
@@ -257,11 +257,11 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
-    void res.body?.pipeTo(new WritableStream());
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.status;
   });
 }`,
@@ -289,12 +289,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) })' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.ok) {
-    res.body?.pipeTo(new WritableStream()).catch(() => {});
+    res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -326,13 +326,13 @@ async function firstUp(urls: string[]) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function firstUp(urls: string[]) {
   for (const url of urls) {
     const res = await fetch(url);
     if (res.ok) {
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return url;
     }
     console.log(await res.text());
@@ -360,11 +360,11 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
-  if (res.status === 200) return Boolean(await res.body?.pipeTo(new WritableStream()));
+  if (res.status === 200) return Boolean(await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}));
   return res.json();
 }`,
           },
@@ -449,12 +449,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'copy.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'copy.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const copy = res;
-  await copy.body?.pipeTo(new WritableStream());
+  await copy.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -479,12 +479,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'stream?.pipeTo(new WritableStream())' },
+            data: { drain: 'stream?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const stream = res.body;
-  await stream?.pipeTo(new WritableStream());
+  await stream?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -509,12 +509,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'body?.pipeTo(new WritableStream())' },
+            data: { drain: 'body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const { body, status } = res;
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return status;
 }`,
           },
@@ -541,14 +541,14 @@ async function isOk(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isOk(url: string) {
   const res = await fetch(url);
   try {
     return res.status === 200;
   } finally {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   }
 }`,
           },
@@ -576,7 +576,7 @@ async function check(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function check(url: string) {
   const res = await fetch(url);
@@ -584,7 +584,7 @@ async function check(url: string) {
     if (!res.ok) throw new Error(String(res.status));
     return res.status;
   } finally {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   }
 }`,
           },
@@ -614,13 +614,13 @@ async function download(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function download(url: string) {
   const res = await fetch(url);
   const length = Number(res.headers.get('content-length'));
   if (length > 10_000_000) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error('too large');
   }
   return res.arrayBuffer();
@@ -650,12 +650,12 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
   if (!res.headers.get('content-type')?.includes('application/json')) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return res.json();
@@ -685,12 +685,12 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
   if (res.headers.get('content-type') === 'text/event-stream') {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return res.json();
@@ -720,13 +720,14 @@ export function probe(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume()' },
+            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
   http.get(url, (res) => {
     console.log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
           },
@@ -757,13 +758,14 @@ export function probe(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume()' },
+            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
   http.get(url, (res) => {
     if (res.statusCode !== 200) {
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
       return;
     }
     res.setEncoding('utf8');
@@ -793,12 +795,12 @@ export async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 import { request } from 'undici';
 export async function statusOf(url: string) {
   const { statusCode, body } = await request(url);
-  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusCode;
 }`,
           },
@@ -827,13 +829,13 @@ export async function load(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 import { request } from 'undici';
 export async function load(url: string) {
   const { statusCode, body } = await request(url);
   if (statusCode >= 400) {
-    await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return body.json();
@@ -1163,6 +1165,7 @@ export function probe(url: string) {
   http.get(url, (res) => {
     console.log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
   },
@@ -1203,7 +1206,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
@@ -1211,7 +1214,7 @@ async function getRaw(url: string): Promise<Response> {
 async function isUp(url: string) {
   const res = await getRaw(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();
@@ -1239,11 +1242,11 @@ async function isUp(res: Response) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isUp(res: Response) {
   if (res.status === 200) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -1300,7 +1303,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
@@ -1308,7 +1311,7 @@ async function getRaw(url: string): Promise<Response> {
 async function isUp(url: string) {
   const res = await getRaw(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();

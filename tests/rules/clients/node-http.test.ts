@@ -111,6 +111,7 @@ async function status(url: string) {
   const req = http.get(url);
   const [res] = await once(req, 'response');
   res.resume();
+  setTimeout(() => res.destroy(), 1000).unref();
   return res.statusCode;
 }`,
         },
@@ -186,6 +187,7 @@ function status(url: string, signal: AbortSignal): Promise<number> {
     req.on('response', (res) => {
       resolve(res.statusCode ?? 0);
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
     });
     req.end();
   });
@@ -208,7 +210,11 @@ function fetchText(url: string, done: (text: string) => void) {
 import * as http from 'node:http';
 function fetchText(url: string, done: (text: string) => void) {
   http.get(url, (res) => {
-    if (res.statusCode !== 200) { res.resume(); return; }
+    if (res.statusCode !== 200) {
+      res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
+      return;
+    }
     let text = '';
     res.on('data', (chunk) => { text += chunk; });
     res.on('end', () => done(text));
@@ -241,6 +247,7 @@ function getJson(url: string) {
       if (res.statusCode !== 200) {
         reject(new Error(\`HTTP \${res.statusCode}\`));
         res.resume();
+        setTimeout(() => res.destroy(), 1000).unref();
         return;
       }
       const chunks: Buffer[] = [];
@@ -269,6 +276,7 @@ function probe(url: string) {
   req.on('response', (res) => {
     console.log(res.statusCode, res.headers['content-type']);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
   req.end();
 }`,
@@ -291,6 +299,7 @@ async function status(url: string) {
   const req = http.get(url);
   const [res] = await once(req, 'response');
   res.resume();
+  setTimeout(() => res.destroy(), 1000).unref();
   return res.statusCode;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 15 }],
@@ -330,6 +339,7 @@ function exists(url: string, done: (ok: boolean) => void) {
   http.request(url, { method: 'HEAD' }, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -349,6 +359,7 @@ function check(url: string, done: (ok: boolean) => void) {
   https.request(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -373,6 +384,7 @@ function ping(url, log) {
   https.get(url, (res) => {
     log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -391,6 +403,7 @@ function check(url: string, done: (ok: boolean) => void) {
   http.get(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
         },
@@ -473,6 +486,7 @@ function check(url: string, done: (ok: boolean) => void) {
   http.get(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
                 },
@@ -508,6 +522,7 @@ function save(url: string, out: NodeJS.WritableStream, fail: (error: Error) => v
   http.get(url, (res) => {
     if (res.statusCode !== 200) {
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
       fail(new Error('failed'));
       return;
     }
@@ -543,6 +558,7 @@ function exists(url: string, done: (ok: boolean) => void) {
   http.request(url, { method: 'HEAD' }, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
                 },
