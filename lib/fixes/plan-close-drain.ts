@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { enclosingFunction, isTransparent, memberName, unwrap } from '../tracking/ast.js';
 import type { UndrainedClose } from '../tracking/findings.js';
-import { closeLater, type DrainSetting, fill } from './drain-text.js';
+import { closeLater, type DrainSetting, drainFor, fill } from './drain-text.js';
 import { replaceStatement } from './insertion-point.js';
 import type { DrainPlan } from './plan-drain.js';
 
@@ -42,8 +43,9 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   }
 
   const spec = client.drains[close.view];
-  if (!spec?.replaceClose) return { kind: 'none' };
-  const object = sourceCode.getText(callee.object);
+  if (!spec?.replaceClose) return drainResponseInstead(close, statement, awaitAllowed, sourceCode, setting);
+  // From the callee's start, not `getText(callee.object)`: that leaves out the object's parentheses.
+  const object = sourceCode.text.slice(callee.range[0], callee.property.range[0]).replace(/\??\.\s*$/, '');
   let replacement = fill(spec.replaceClose, object, setting, close.call);
   // `body.cancel().catch(log)`: the code already takes the rejection, so the drain's own `catch` goes.
   if (user?.type === AST_NODE_TYPES.MemberExpression && ['catch', 'then'].includes(memberName(user) ?? '')) {
@@ -69,6 +71,46 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const place = replaceStatement(sourceCode, statement, [text.replace(/;$/, ''), later]);
   if (!place) return { kind: 'none' };
   return { kind: 'suggest', drain: `${drain}; ${later}`, fix: place };
+}
+
+/**
+ * `controller.abort()`, `req.destroy()`: the close is on something else than the body, so there is
+ * no member to swap; the statement becomes the drain of the response itself, when the name it was
+ * first held by still means it here.
+ */
+function drainResponseInstead(
+  close: UndrainedClose,
+  statement: TSESTree.ExpressionStatement | undefined,
+  awaitAllowed: boolean,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  setting: DrainSetting,
+): DrainPlan {
+  const name = close.response.name;
+  if (!statement || !name || !holds(close, name, sourceCode)) return { kind: 'none' };
+  const { client } = close.response;
+  const drain = drainFor(client, client.rootView, name, awaitAllowed, setting, close.call);
+  const place = drain && replaceStatement(sourceCode, statement, drain.statements);
+  if (!drain || !place) return { kind: 'none' };
+  const { importEdit } = drain;
+  return {
+    kind: 'suggest',
+    drain: drain.statements.join('; '),
+    fix: importEdit
+      ? (fixer) => {
+          const placed = place(fixer);
+          return placed ? [importEdit(fixer), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)] : null;
+        }
+      : place,
+  };
+}
+
+/** `name` at the close is the variable that took the response: `const res = await fetch(…)`, or `(res) =>` given to the producer. */
+function holds(close: UndrainedClose, name: string, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const definition = ASTUtils.findVariable(sourceCode.getScope(close.call), name)?.defs[0];
+  const producer = close.response.producer;
+  const within = (outer: TSESTree.Node, inner: TSESTree.Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  if (definition?.type === DefinitionType.Variable) return definition.node.init !== null && within(definition.node.init, producer);
+  return definition?.type === DefinitionType.Parameter && within(producer, definition.node);
 }
 
 /**
