@@ -26,14 +26,15 @@ interface ModuleSyntax {
  * ESLint's working directory and rewritten relative to the file.
  */
 export function fileHelper(sourceCode: Readonly<TSESLint.SourceCode>, option: DrainHelperOption, cwd: string, file: string): FileHelper {
-  const specifier = moduleFor(option.module, cwd, file);
+  const specifier = specifierFor(option.module, cwd, file);
   const syntax = moduleSyntax(sourceCode, file);
   return syntax.esm ? viaImport(sourceCode, syntax, specifier, option.export) : viaRequire(sourceCode, syntax, specifier, option.export);
 }
 
-function moduleFor(module: string, cwd: string, file: string): string {
-  if (!/^\.\.?(?:\/|$)/.test(module) || !path.isAbsolute(file)) return module;
-  const relative = path.relative(path.dirname(file), path.resolve(cwd, module)).split(path.sep).join('/');
+/** `./src/http/consume.js` (from ESLint's working directory) as `file` imports it; other specifiers as they are. */
+export function specifierFor(module: string, cwd: string, file: string): string {
+  if (!/^\.\.?(?:\/|$)/.test(module)) return module;
+  const relative = path.relative(path.dirname(path.resolve(cwd, file)), path.resolve(cwd, module)).split(path.sep).join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak } from '../tracking/findings.js';
-import { enclosingFunction, type FunctionNode, unwrap } from '../tracking/ast.js';
+import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
 import { type DrainSetting, type DrainText, drainFor } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -33,6 +33,8 @@ export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCo
       return planExpressionBody(leak, sourceCode, setting);
     case 'discard':
       return planDiscarded(leak, sourceCode, setting);
+    case 'ignored':
+      return planIgnored(leak, sourceCode, setting);
     default:
       return NONE;
   }
@@ -170,6 +172,41 @@ function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>
     return named(sourceCode.getText(expression));
   }
   return NONE;
+}
+
+/**
+ * `.then(() => done())`, `http.get(url, () => …)`: the callback takes no parameter, so give it one
+ * and drain it first thing (a suggestion: it changes the callback's signature).
+ */
+function planIgnored(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
+  const fn = leak.exit.node;
+  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params.length > 0) return NONE;
+  const open = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? sourceCode.getFirstToken(fn, (token) => token.value === '(') : sourceCode.getTokenBefore(fn.body, (token) => token.value === '(');
+  const close = open && sourceCode.getTokenAfter(open);
+  if (!open || close?.value !== ')') return NONE;
+  const { client } = leak.response;
+  const name = freshName(sourceCode, fn.body, 'response');
+  // A promise callback may become `async` and wait for the drain: the chain waits for what it returns.
+  const thenCallback = fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(fn.parent.callee) === 'then';
+  const drain = drainFor(client, client.rootView, name, fn.async || thenCallback, setting, fn.body);
+  if (!drain) return NONE;
+  const body = fn.body;
+  let place: TSESLint.ReportFixFunction | undefined;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    place = (fixer) => fixer.replaceText(body, `{ ${oneLine(drain.statements)} return ${sourceCode.getText(body)}; }`);
+  } else if (body.body[0]) {
+    place = insertBeforeStatement(sourceCode, body.body[0], drain.statements);
+  } else {
+    place = insertAtBlockEnd(sourceCode, body, drain.statements);
+  }
+  const withParam = place && ((fixer: TSESLint.RuleFixer) => {
+    const placed = place(fixer);
+    if (!placed) return null;
+    const edits = [fixer.insertTextAfter(open, name), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)];
+    if (drain.awaits && !fn.async) edits.push(fixer.insertTextBefore(fn, 'async '));
+    return edits;
+  });
+  return planned(drain, withParam, 'suggest');
 }
 
 /**

@@ -406,7 +406,20 @@ async function statusOf(url: string) {
         messageId: 'cancelUnread',
         line: 5,
         column: 3,
-        suggestions: [],
+        // The close is on the controller: the drain of the response goes in its place.
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function statusOf(url: string) {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status;
+}`,
+          },
+        ],
       },
     ],
   },
@@ -427,7 +440,125 @@ async function statusOf(url: string) {
         messageId: 'cancelUnread',
         line: 6,
         column: 5,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function statusOf(url: string) {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  if (res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return true;
+  }
+  return res.text();
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // strict: `reportErrorPaths` reports the error-path cancel that `recommended` accepts
+  {
+    name: 'reportErrorPaths reports a cancel on an error path, and drains instead',
+    options: [{ reportErrorPaths: true }],
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
+  return res.json();
+}`,
+    errors: [
+      {
+        messageId: 'cancelUnread',
+        line: 5,
+        column: 11,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
+  return res.json();
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'drainWith: the close becomes a call of the helper on the response, imported',
+    options: [{ drainWith: { module: '@acme/http', export: 'consumeBody' } }],
+    code: `
+import * as http from 'node:http';
+export function probe(url: string) {
+  http.get(url, (res) => {
+    console.log(res.statusCode);
+    res.destroy();
+  });
+}`,
+    errors: [
+      {
+        messageId: 'destroyUnread',
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'consumeBody(res)' },
+            output: `
+import * as http from 'node:http';
+import { consumeBody } from '@acme/http';
+export function probe(url: string) {
+  http.get(url, (res) => {
+    console.log(res.statusCode);
+    void consumeBody(res);
+  });
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'drainWith: a cancel of res.body calls the helper with res',
+    options: [{ drainWith: { module: '@acme/http', export: 'consumeBody' } }],
+    code: `
+import { consumeBody } from '@acme/http';
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await res.body?.cancel();
+  return res.ok;
+}
+export { consumeBody };`,
+    errors: [
+      {
+        messageId: 'cancelUnread',
+        line: 5,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'consumeBody(res)' },
+            output: `
+import { consumeBody } from '@acme/http';
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await consumeBody(res);
+  return res.ok;
+}
+export { consumeBody };`,
+          },
+        ],
       },
     ],
   },
@@ -1110,7 +1241,7 @@ async function loadJson(url: string) {
 }`,
   },
   {
-    name: 'reportDeliberate still allows cancel on an error path',
+    name: 'reportDeliberate alone still allows cancel on an error path',
     options: [{ reportDeliberate: true }],
     code: `
 async function load(url: string) {

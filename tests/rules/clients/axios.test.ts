@@ -476,7 +476,28 @@ async function status(url: string) {
   controller.abort();
   return res.status;
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 3 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  output: `
+import axios from 'axios';
+async function status(url: string) {
+  const controller = new AbortController();
+  const res = await axios.get(url, { responseType: 'stream', signal: controller.signal });
+  res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'destroying the underlying request',
@@ -487,7 +508,27 @@ async function status(url: string) {
   res.request.destroy();
   return res.status;
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 5, column: 3 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 5,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  output: `
+import axios from 'axios';
+async function status(url: string) {
+  const res = await axios.get(url, { responseType: 'stream' });
+  res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
       ],
     },

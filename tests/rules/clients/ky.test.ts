@@ -394,7 +394,27 @@ async function status(url: string) {
   controller.abort();
   return res.status;
 }`,
-          errors: [{ messageId: 'cancelUnread', line: 6, column: 3 }],
+          errors: [
+            {
+              messageId: 'cancelUnread',
+              line: 6,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+                  output: `
+import ky from 'ky';
+async function status(url: string) {
+  const controller = new AbortController();
+  const res = await ky(url, { signal: controller.signal });
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
       ],
     },

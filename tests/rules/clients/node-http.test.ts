@@ -311,7 +311,24 @@ import * as http from 'node:http';
 function ping(url: string) {
   http.get(url, () => {});
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function ping(url: string) {
+  http.get(url, (response) => { response.resume(); setTimeout(() => response.destroy(), 1000).unref(); });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'a response listener without parameters',
@@ -322,7 +339,26 @@ function ping(url: string) {
   req.on('response', () => console.log('answered'));
   req.end();
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 15 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 15,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function ping(url: string) {
+  const req = http.request(url);
+  req.on('response', (response) => { response.resume(); setTimeout(() => response.destroy(), 1000).unref(); return console.log('answered'); });
+  req.end();
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'a HEAD response still holds its socket until it is resumed',
@@ -576,7 +612,28 @@ function check(url: string, done: (ok: boolean) => void) {
     req.destroy();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  const req = http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'req.abort() after the response arrived',
@@ -588,7 +645,28 @@ function check(url: string, done: (ok: boolean) => void) {
     req.abort();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  const req = http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'res.socket.destroy() after reading only the status',
@@ -600,7 +678,28 @@ function check(url: string, done: (ok: boolean) => void) {
     res.socket.destroy();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'req.destroy() after await once(req, "response")',

@@ -566,6 +566,16 @@ function notify(url: string) {
         line: 4,
         column: 10,
         data: { name: 'this response', exit: 'the callback at line 4 ignores it' },
+        suggestions: [
+          {
+            messageId: 'insertDrain',
+            output: `
+declare function done(): void;
+function notify(url: string) {
+  return fetch(url, { method: 'POST' }).then(async (response) => { await response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return done(); });
+}`,
+          },
+        ],
       },
     ],
   },
