@@ -88,3 +88,16 @@ export function bytesText(bytes: number): string {
   if (bytes % 1024 === 0) return `${bytes / 1024} * 1024`;
   return String(bytes);
 }
+
+/** `place`, together with the import a drain that calls the user's helper needs (if any). */
+export function withImport(
+  importEdit: DrainText['importEdit'],
+  place: TSESLint.ReportFixFunction,
+): TSESLint.ReportFixFunction {
+  if (!importEdit) return place;
+  return (fixer) => {
+    const placed = place(fixer);
+    if (!placed) return null;
+    return [importEdit(fixer), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)];
+  };
+}

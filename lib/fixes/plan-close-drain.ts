@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { enclosingFunction, isTransparent, memberName, unwrap } from '../tracking/ast.js';
 import type { UndrainedClose } from '../tracking/findings.js';
-import { closeLater, type DrainSetting, drainFor, fill } from './drain-text.js';
+import { closeLater, type DrainSetting, drainFor, fill, withImport } from './drain-text.js';
 import { replaceStatement } from './insertion-point.js';
 import type { DrainPlan } from './plan-drain.js';
 
@@ -30,16 +30,7 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const response = helper && responseText(close, callee, sourceCode);
   if (helper && response) {
     const call = `${helper.callee}(${response})`;
-    const { importEdit } = helper;
-    return {
-      kind: 'suggest',
-      drain: call,
-      fix: (fixer) => [
-        ...(importEdit ? [importEdit(fixer)] : []),
-        ...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []),
-        fixer.replaceText(close.call, call),
-      ],
-    };
+    return { kind: 'suggest', drain: call, fix: withImport(helper.importEdit, (fixer) => fixer.replaceText(close.call, `${prefix}${call}`)) };
   }
 
   const spec = client.drains[close.view];
@@ -91,17 +82,7 @@ function drainResponseInstead(
   const drain = drainFor(client, client.rootView, name, awaitAllowed, setting, close.call);
   const place = drain && replaceStatement(sourceCode, statement, drain.statements);
   if (!drain || !place) return { kind: 'none' };
-  const { importEdit } = drain;
-  return {
-    kind: 'suggest',
-    drain: drain.statements.join('; '),
-    fix: importEdit
-      ? (fixer) => {
-          const placed = place(fixer);
-          return placed ? [importEdit(fixer), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)] : null;
-        }
-      : place,
-  };
+  return { kind: 'suggest', drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place) };
 }
 
 /** `name` at the close is the variable that took the response: `const res = await fetch(…)`, or `(res) =>` given to the producer. */

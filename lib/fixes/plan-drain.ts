@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
-import { type DrainSetting, type DrainText, drainFor } from './drain-text.js';
+import { type DrainSetting, type DrainText, drainFor, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
 
@@ -75,15 +75,7 @@ function allOf(fixes: readonly TSESLint.ReportFixFunction[]): TSESLint.ReportFix
 /** The plan for one drain whose text is placed by `place`; a suggestion when it leaves a promise running. */
 function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined, kind: 'fix' | 'suggest' = 'fix'): DrainPlan {
   if (!place) return NONE;
-  const { importEdit } = drain;
-  const fix: TSESLint.ReportFixFunction = importEdit
-    ? (fixer) => {
-        const placed = place(fixer);
-        if (!placed) return null;
-        return [importEdit(fixer), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)];
-      }
-    : place;
-  return { kind: drain.background ? 'suggest' : kind, drain: drain.statements.join('; '), fix };
+  return { kind: drain.background ? 'suggest' : kind, drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place) };
 }
 
 /** Insert the drain right before the exit, inside the branch that leaks. */
