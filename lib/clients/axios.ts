@@ -52,12 +52,7 @@ export const axiosClient: ClientModel = {
   rejectsErrorStatus: { option: 'validateStatus' },
   status: { statusMember: 'status', headersMember: 'headers' },
   drains: {
-    response: { onError: '{{ref}}.data.resume()', consume: '{{ref}}.data.resume()', async: false },
-    stream: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    response: { read: '{{ref}}.data.resume()', async: false, closeLater: { call: '{{ref}}.data.destroy()' } },
+    stream: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

@@ -56,16 +56,27 @@ export interface NamedProducer {
   readonly returns: 'promise' | 'value';
 }
 
-/** The drains a fix may insert for one view of a response; `{{ref}}` is the name that holds it. */
+/**
+ * How a fix drains one view of a response: it reads the rest of the body and discards it, so the
+ * connection goes back to the pool, and it stops at a limit, so that an endless or huge body can
+ * neither hang the code nor download without end. In the templates `{{ref}}` is the expression that
+ * holds the view, `{{ms}}` and `{{bytes}}` are the drain limits (options `drainTimeoutMs`,
+ * `drainMaxBytes`).
+ */
 export interface DrainSpec {
-  /** Releases an unread body on a path that established an error status (error bodies are small). */
-  readonly onError: string;
-  /** Reads the body to its end with constant memory, so the connection goes back to the pool. */
-  readonly consume: string;
-  /** Whether the drain is awaited, and so needs an async function. */
+  /** Reads the body to its end, or to the limit, and never rejects or throws. */
+  readonly read: string;
+  /** `read` returns a promise that settles when the drain is over: awaited where the function can. */
   readonly async: boolean;
-  /** The member call that drains instead of a close on this view (`pipeTo(…)` for `cancel()`). */
-  readonly replaceClose?: { readonly call: string; readonly returnsPromise: boolean };
+  /**
+   * For a drain that reads in the background (`resume()` returns at once): the close a timer runs
+   * `{{ms}}` later, which does nothing once the body has ended (measured for every Node-stream
+   * client: the socket already serves the next request and is left alone). `typed` replaces it in
+   * TypeScript files whose types leave the close out (node-fetch's `NodeJS.ReadableStream`).
+   */
+  readonly closeLater?: { readonly call: string; readonly typed?: string };
+  /** The member call that drains in place of a close on this view, after the view's own text (`res.body?.` + this). */
+  readonly replaceClose?: string;
 }
 
 /**

@@ -53,11 +53,6 @@ export const gotClient: ClientModel = {
   moduleObject: { modules: ['got'], aliases: ['got'], factories: ['extend'] },
   status: { statusMember: 'statusCode' },
   drains: {
-    stream: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    stream: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

@@ -65,11 +65,6 @@ export const nodeHttpClient: ClientModel = {
   emptyBodyHoldsConnection: true,
   unpooled: { disabledOptions: ['agent'], presentOptions: ['createConnection'], connectionHeaders: ['close', 'upgrade'] },
   drains: {
-    message: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    message: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

@@ -99,10 +99,14 @@ describe('the checker is asked about few calls, and the answers do not change', 
           if (asked) seen.asked++;
           // What resolving every call with the checker says, against what the rules use.
           const resolved = describeProducer(typedProducer(call, origin));
-          const used = describeProducer(producerOf(call, origin));
+          const usedProducer = producerOf(call, origin);
+          const used = describeProducer(usedProducer);
+          // A client without type signatures (axios: one `AxiosResponse` for every responseType) is
+          // told by its literal option alone, which the checker cannot see.
+          const byOptionOnly = !resolved && usedProducer?.client.types.length === 0;
           if (resolved) seen.producers.push(where(call));
           if (resolved && !asked) seen.misses.push(where(call));
-          else if (resolved !== used) seen.changed.push(`${where(call)}: ${resolved} → ${used}`);
+          else if (resolved !== used && !byOptionOnly) seen.changed.push(`${where(call)}: ${resolved} → ${used}`);
         },
       };
     },

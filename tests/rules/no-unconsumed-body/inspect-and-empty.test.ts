@@ -252,7 +252,10 @@ async function load(url: string) {
     output: `
 async function load(url: string) {
   const res = await fetch(url);
-  if (res.headers.get('content-length') !== '0') { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (res.headers.get('content-length') !== '0') {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.status;
 }`,
     errors: [
@@ -275,7 +278,10 @@ async function load(url: string) {
     output: `
 async function load(url: string) {
   const res = await fetch(url);
-  if (!res.body?.locked) { await res.body?.pipeTo(new WritableStream()); throw new Error('nobody reads it'); }
+  if (!res.body?.locked) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error('nobody reads it');
+  }
   return res.status;
 }`,
     errors: [
@@ -297,7 +303,7 @@ async function status(url: string) {
     output: `
 async function status(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
     errors: [
@@ -319,7 +325,7 @@ async function isUp(url: string) {
     output: `
 async function isUp(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
     errors: [
@@ -341,7 +347,7 @@ async function reason(url: string) {
     output: `
 async function reason(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.statusText;
 }`,
     errors: [
@@ -363,7 +369,7 @@ async function headers(url: string) {
     output: `
 async function headers(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.headers;
 }`,
     errors: [
@@ -385,7 +391,7 @@ async function etag(url: string) {
     output: `
 async function etag(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.headers.get('etag');
 }`,
     errors: [
@@ -407,7 +413,7 @@ async function finalUrl(url: string) {
     output: `
 async function finalUrl(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.url;
 }`,
     errors: [
@@ -429,7 +435,7 @@ async function wasRedirected(url: string) {
     output: `
 async function wasRedirected(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.redirected;
 }`,
     errors: [
@@ -451,7 +457,7 @@ async function kind(url: string) {
     output: `
 async function kind(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.type;
 }`,
     errors: [
@@ -474,7 +480,7 @@ async function debug(url: string) {
 async function debug(url: string) {
   const res = await fetch(url);
   console.log(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       {
@@ -495,7 +501,7 @@ async function describe(url: string) {
     output: `
 async function describe(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return JSON.stringify(res);
 }`,
     errors: [
@@ -519,7 +525,7 @@ async function summary(url: string) {
 async function summary(url: string) {
   const res = await fetch(url);
   const length = Number(res.headers.get('content-length'));
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return \`\${res.status} \${res.statusText} (\${length} bytes)\`;
 }`,
     errors: [
@@ -541,7 +547,7 @@ async function isUp(url: string) {
     output: `
 async function isUp(url: string) {
   const res = await fetch(url, { method: 'GET' });
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
     errors: [
@@ -564,7 +570,10 @@ async function submit(url: string) {
     output: `
 async function submit(url: string) {
   const res = await fetch(url, { method: 'POST' });
-  if (res.status === 202) { await res.body?.pipeTo(new WritableStream()); return 'queued'; }
+  if (res.status === 202) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return 'queued';
+  }
   return res.json();
 }`,
     errors: [
@@ -586,7 +595,10 @@ async function save(url: string) {
     output: `
 async function save(url: string) {
   const res = await fetch(url, { method: 'PUT' });
-  if (res.status !== 204) { await res.body?.pipeTo(new WritableStream()); throw new Error(\`unexpected \${res.status}\`); }
+  if (res.status !== 204) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(\`unexpected \${res.status}\`);
+  }
 }`,
     errors: [
       {
@@ -608,7 +620,10 @@ async function hasBody(url: string) {
     output: `
 async function hasBody(url: string) {
   const res = await fetch(url);
-  if (res.body !== null) { await res.body?.pipeTo(new WritableStream()); return true; }
+  if (res.body !== null) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return true;
+  }
   return false;
 }`,
     errors: [
@@ -631,7 +646,7 @@ async function remove(url: string) {
 async function remove(url: string) {
   const res = await fetch(url, { method: 'DELETE' });
   if (res.status === 204) return;
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       {
@@ -674,7 +689,7 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   if (res.headers.get('content-type') !== 'application/json') {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error('not json');
   }
   return res.json();
@@ -701,7 +716,10 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   const { status } = res;
-  if (status !== 200) { await res.body?.pipeTo(new WritableStream()); throw new Error('bad'); }
+  if (status !== 200) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error('bad');
+  }
   return res.json();
 }`,
     errors: [
@@ -740,7 +758,7 @@ async function load(url: string) {
     case res.ok:
       return res.json();
   }
-  await res.body?.cancel();
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       {

@@ -264,7 +264,7 @@ function decorate(res: Response & { startedAt?: number }): Response {
 export async function load(url: string) {
   const res = await fetch(url);
   decorate(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }
 `,
@@ -289,7 +289,7 @@ async function ensureOk(res: Response): Promise<Response> {
 }
 export async function probe(url: string) {
   const res = await ensureOk(await fetch(url));
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.headers.get('etag');
 }
 `,
@@ -315,7 +315,7 @@ export async function load(url: string) {
   const res = await fetch(url);
   if (!res.ok) {
     log();
-    await res.body?.cancel();
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return res.json();
@@ -340,7 +340,10 @@ export async function load(url: string) {
 const ACCEPTED = 202;
 export async function load(url: string) {
   const res = await fetch(url);
-  if (res.status === ACCEPTED) { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (res.status === ACCEPTED) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }
 `,
@@ -372,7 +375,7 @@ export async function load(url: string) {
   const res = await fetch(url);
   switch (res.status) {
     case HttpStatus.Accepted:
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return null;
     default:
       return res.json();
@@ -395,7 +398,10 @@ export async function load(url: string) {
 export async function load(url: string) {
   const res = await fetch(url);
   const { body } = res;
-  if (body) { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (body) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.status;
 }
 `,
@@ -419,7 +425,10 @@ function isAccepted(response: Response): boolean {
 }
 export async function load(url: string) {
   const res = await fetch(url);
-  if (isAccepted(res)) { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (isAccepted(res)) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }
 `,
@@ -437,7 +446,10 @@ export async function location(url: string) {
     output: `
 export async function location(url: string) {
   const res = await fetch(url, { redirect: 'manual' });
-  if (res.type === 'cors') { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (res.type === 'cors') {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.text();
 }
 `,
@@ -460,7 +472,10 @@ export class Probe {
   constructor(private readonly method: 'GET' | 'HEAD') {}
   async check(url: string) {
     const res = await fetch(url, { method: this.method });
-    if (this.method === 'GET') { await res.body?.pipeTo(new WritableStream()); return res.headers.get('etag'); }
+    if (this.method === 'GET') {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      return res.headers.get('etag');
+    }
     return res.text();
   }
 }
@@ -479,7 +494,10 @@ export async function check(url: string, method: string) {
     output: `
 export async function check(url: string, method: string) {
   const res = await fetch(url, { method });
-  if (method.toUpperCase() === 'OPTIONS') { await res.body?.pipeTo(new WritableStream()); return res.ok; }
+  if (method.toUpperCase() === 'OPTIONS') {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return res.ok;
+  }
   return res.json();
 }
 `,
@@ -509,7 +527,7 @@ export async function read(url: string, as: 'json' | 'text' | 'blob') {
     case 'text':
       return res.text();
     default:
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       throw new Error(\`unknown format \${as}\`);
   }
 }
@@ -533,7 +551,7 @@ export async function read(url: string, format: Format) {
   const res = await fetch(url);
   if (format.kind === 'json') return res.json();
   else if (format.kind === 'text') return res.text();
-  else { await res.body?.pipeTo(new WritableStream()); return format.kind; }
+  else { await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return format.kind; }
 }
 `,
     errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } }],
@@ -553,7 +571,7 @@ export async function check(url: string, method: string) {
 export async function check(url: string, method: string) {
   if (method === 'GET') {
     const res = await fetch(url, { method });
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.ok;
   }
   return null;
@@ -575,7 +593,7 @@ import assert from 'node:assert';
 export async function copy(url: string) {
   const res = await fetch(url, { method: 'COPY' });
   assert.strictEqual(res.status, 200);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }
 `,
     errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } }],
@@ -594,7 +612,10 @@ export async function size(url: string) {
 export async function size(url: string) {
   const res = await fetch(url);
   const length = res.headers.get('content-length');
-  if (length === '1') { await res.body?.pipeTo(new WritableStream()); return {}; }
+  if (length === '1') {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return {};
+  }
   return res.json();
 }
 `,
@@ -767,7 +788,10 @@ export async function probe(fetchFn: typeof fetch, url: string) {
     output: `
 export async function probe(fetchFn: typeof fetch, url: string) {
   const res = await fetchFn(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }
 `,
@@ -787,7 +811,10 @@ export async function probe(fetchLike: FetchLike, url: string) {
 type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 export async function probe(fetchLike: FetchLike, url: string) {
   const res = await fetchLike(url);
-  if (!res.ok) { await res.body?.cancel(); return null; }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }
 `,
@@ -806,7 +833,7 @@ export async function forward(upstream: string) {
 import { proxy } from './cross-file/server-helpers.js';
 export async function forward(upstream: string) {
   const res = await proxy(upstream);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }
 `,
@@ -824,9 +851,12 @@ export async function load(url: string) {
   return fromCache(res) ?? null;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { name: '`res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { drain: 'void res.body?.pipeTo(new WritableStream()).catch(() => {})' }, output: `
+    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { name: '`res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' }, output: `
 function fromCache(res: Response): Promise<unknown> | undefined {
-  if (res.headers.get('x-cache') !== 'hit') { void res.body?.pipeTo(new WritableStream()).catch(() => {}); return undefined; }
+  if (res.headers.get('x-cache') !== 'hit') {
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return undefined;
+  }
   return res.json();
 }
 export async function load(url: string) {
@@ -856,7 +886,10 @@ export class EventSource {
     return fetch(url).then((response) => this.process(response));
   }
   private async process(response: Response): Promise<void> {
-    if (this.destroyed) { await response.body?.pipeTo(new WritableStream()); return; }
+    if (this.destroyed) {
+      await response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      return;
+    }
     console.log(await response.text());
   }
 }
@@ -890,7 +923,7 @@ export async function read(url: string, as: 'json' | 'text') {
     case 'text':
       return res.text();
     default:
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       throw new Error(\`unknown format \${as}\`);
   }
 }
