@@ -4,7 +4,7 @@ import type { ClientModel } from '../clients/client-model.js';
 import { bareModule, clientModels } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
-import { importOf } from './imports.js';
+import { moduleRefsOf } from './imports.js';
 import type { OriginContext } from './response-origins.js';
 
 /** A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`. */
@@ -109,28 +109,22 @@ function typedParam(
   return undefined;
 }
 
+/**
+ * The client whose callback producer `call` calls, by import: `http.get`, `get` from `https`, and
+ * a module picked at run time (`(secure ? https : http).request`, `const transport = …`) when
+ * every module it may be has one.
+ */
 function callbackProducerByName(call: TSESTree.CallExpression, context: OriginContext): ClientModel | undefined {
-  const callee = unwrap(call.callee);
-  let module: string | null | undefined;
-  let name: string | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
-    const imported = variable ? importOf(variable) : undefined;
-    module = imported?.module;
-    name = imported?.name;
-  } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.scopeOf(callee.object), callee.object);
-    const imported = variable ? importOf(variable) : undefined;
-    if (imported && (imported.name === '*' || imported.name === 'default')) {
-      module = imported.module;
-      name = memberName(callee);
-    }
-  }
-  if (!module || !name) return undefined;
-  const bare = bareModule(module);
-  return clientModels.find((client) =>
-    client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
-  );
+  const refs = moduleRefsOf(call.callee, context.scopeOf);
+  if (!refs || refs.length === 0) return undefined;
+  const clients = refs.map(({ module, name }) => {
+    const bare = bareModule(module);
+    return clientModels.find((client) =>
+      client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
+    );
+  });
+  const [first] = clients;
+  return first && clients.every((client) => client === first) ? first : undefined;
 }
 
 function lastFunctionArgument(call: TSESTree.CallExpression): CallbackOrigin['fn'] | undefined {

@@ -4,7 +4,7 @@ import type { ClientModel, OptionProducer } from '../clients/client-model.js';
 import { clientModels } from '../clients/index.js';
 import { BODYLESS, REJECTS_ERRORS } from './body-state.js';
 import { memberName, unwrap } from './ast.js';
-import { importOf } from './imports.js';
+import { importOf, moduleRefsOf } from './imports.js';
 import type { OriginContext, Producer } from './response-origins.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
@@ -103,13 +103,17 @@ function calleeOf(call: TSESTree.CallExpression, context: OriginContext): { modu
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = bindingOf(callee, context);
-    return binding && { module: binding.module, name: 'default' };
+    if (binding) return { module: binding.module, name: 'default' };
+  } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    const name = memberName(callee);
+    const binding = object.type === AST_NODE_TYPES.Identifier ? bindingOf(object, context) : undefined;
+    if (binding) return name === undefined ? undefined : { module: binding.module, name };
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = unwrap(callee.object);
-  const name = memberName(callee);
-  const binding = object.type === AST_NODE_TYPES.Identifier ? bindingOf(object, context) : undefined;
-  return binding && name !== undefined ? { module: binding.module, name } : undefined;
+  // `require('axios').get(…)`, `const { stream } = got`: one module whatever the alias picks.
+  const refs = moduleRefsOf(callee, context.scopeOf);
+  const first = refs?.[0];
+  return first && refs.every((ref) => ref.module === first.module && ref.name === first.name) ? first : undefined;
 }
 
 function bindingOf(identifier: TSESTree.Identifier, context: OriginContext): ModuleBinding | undefined {
