@@ -14,6 +14,8 @@ import { PROMISE_VIEW } from './response-uses.js';
 /** What the engine needs to recognise producers in one file. */
 export interface OriginContext {
   readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  /** The linted file, whose directory tells which client versions it runs with. */
+  readonly filename?: string;
   /** Present when the file has a type-checked program. */
   readonly types?: {
     readonly services: ParserServicesWithTypeInformation;

@@ -25,6 +25,7 @@ import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseC
 import { headGuards, requestsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
+import { rejectionOriginsOf } from './rejection-origins.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -75,6 +76,8 @@ class ResponseTracker {
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
     const guards = use.kind === 'alias' ? headGuards(call, owner, this.context.scopeOf) : [];
     this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context), guards);
+    // The error a rejected call carries may hold the response too (lib/tracking/rejection-origins.ts).
+    for (const origin of rejectionOriginsOf(call, producer.client, flags, this.context)) this.addCallbackOrigin(origin);
   }
 
   /**
@@ -113,9 +116,11 @@ class ResponseTracker {
   }
 
   private addCallbackOrigin(origin: CallbackOrigin): void {
-    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: undefined };
+    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: origin.name };
     const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
-    this.followCallback(response, origin.fn, headFlags(origin.producer, origin.client), handles, origin.param);
+    const producer = origin.producer;
+    const flags = origin.flags ?? (producer.type === AST_NODE_TYPES.CallExpression ? headFlags(producer, origin.client) : 0);
+    this.followCallback(response, origin.fn, flags, handles, origin.param, origin);
   }
 
   run(): BodyFindings {
@@ -177,22 +182,27 @@ class ResponseTracker {
   /** `promise.then((res) => …)`, `http.get(url, (res) => …)`: the response lives on in the callback. */
   private followCallback(
     response: TrackedResponse,
-    fn: Exclude<FunctionNode, TSESTree.Program>,
+    fn: FunctionNode,
     flags: number,
     handles: readonly Handle[],
     param: TSESTree.Parameter | undefined,
+    /** A callback origin's view, binding and naming, when not a plain response parameter. */
+    origin?: Pick<CallbackOrigin, 'view' | 'bound' | 'ignoredAt'>,
   ): void {
+    const ignoredAt = origin?.ignoredAt ?? fn;
     if (!param) {
-      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
+      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: ignoredAt });
       return;
     }
-    const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
+    const use = bindPattern(param, origin?.view ?? response.client.rootView, this.useContext(response.client, fn), false);
     this.plannedParams.add(param);
     if (use.kind === 'alias') {
       const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
-      this.planResponse(named, fn, use.targets, undefined, flags, handles, false);
+      // A `catch` parameter comes into being when the walk enters the clause.
+      const creation = origin?.bound ? use.targets[0]!.identifier : undefined;
+      this.planResponse(named, fn, use.targets, creation, flags, handles, false);
     } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
-      this.leakNow(response, { kind: 'ignored', node: fn });
+      this.leakNow(response, { kind: 'ignored', node: ignoredAt });
     }
   }
 

@@ -7,9 +7,13 @@ export const scenariosDir = path.join(__dirname, '..', 'scenarios');
 /** How each client folder is named in the evidence table, in table order. */
 export const clientLabels: Readonly<Record<string, string>> = {
   fetch: 'fetch',
+  'undici-fetch': 'undici.fetch',
+  ky: 'ky',
   'undici-request': 'undici.request',
   'node-http': 'node:http',
   'node-fetch': 'node-fetch',
+  axios: 'axios',
+  got: 'got',
 };
 
 /** A runtime verdict the scenario's header accepts, with the reason it gives. */
