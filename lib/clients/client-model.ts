@@ -34,6 +34,11 @@ export interface ViewModel {
   readonly iterate?: MemberEffect;
   /** Event names for `on`/`once`/`addListener(name, fn)` that read the stream. */
   readonly readingEvents?: readonly string[];
+  /**
+   * Events emitted once the headers arrive, before any of the body (got's `'response'`): a listener
+   * that uses the stream it is registered on takes the stream over and must read or release it.
+   */
+  readonly headersEvents?: readonly string[];
 }
 
 /** Where a client's types are declared, to recognise its values by type. */

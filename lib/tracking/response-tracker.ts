@@ -26,6 +26,7 @@ import { headGuards, requestsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
+import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -170,6 +171,7 @@ class ResponseTracker {
         return;
       case 'alias':
         this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles, false, guards);
+        for (const target of use.targets) this.followHeadersListener(response, target, owner, flags);
         return;
       case 'callback':
         this.followCallback(response, use.fn, flags, handles, use.fn.params[0]);
@@ -204,6 +206,20 @@ class ResponseTracker {
     } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
       this.leakNow(response, { kind: 'ignored', node: ignoredAt });
     }
+  }
+
+  /**
+   * `stream.on('response', (res) => …)` that takes the stream over (lib/tracking/response-listeners.ts):
+   * the outer function hands it to the listener, which owes the body on each of its paths. The
+   * listener's holder is the outer variable, which dies when the listener returns.
+   */
+  private followHeadersListener(response: TrackedResponse, target: AliasTarget, owner: FunctionNode, flags: number): void {
+    const context = this.useContext(response.client, owner);
+    const listener = headersListenerOf(target, response.client, owner, (identifier) => classifyUse(identifier, target.view, context));
+    if (!listener) return;
+    this.planResponse(response, listener, [target], undefined, flags, []);
+    const plan = this.plans.get(listener)!;
+    plan.addScope(listener, plan.responses.length - 1, 0);
   }
 
   private leakNow(response: TrackedResponse, exit: LeakExit): void {
@@ -367,6 +383,7 @@ class ResponseTracker {
       scopeOf: callee.scopeOf,
       calleeSummary: (call, index, view) => {
         if (this.context.options.consumers?.includes(callName(call) ?? '')) return 'takes';
+        if (waitsForHeaders(call, index, client, view, callee.scopeOf)) return 'borrows';
         const target = calleeFunction(call, callee.origin, this.context.commentsOf);
         return target && summarizeParameter(target, index, client, view, (next) => this.summaryContext(client, next));
       },

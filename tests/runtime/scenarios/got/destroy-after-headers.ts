@@ -1,0 +1,20 @@
+/**
+ * Only the headers are wanted: the `'response'` listener takes the content length and destroys the
+ * stream, which throws the socket away at any size (a new connection per call). Resuming the
+ * stream instead reads the body to its end and keeps the connection.
+ * @rule-expect drain/no-undrained-close destroyUnread 16:7
+ * @rule-suggest drainInstead 16 = stream.resume();
+ */
+import got from 'got';
+import type { Agent } from 'node:http';
+
+export default function contentLength(base: string, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const stream = got.stream(`${base}/files/7`, { agent: { http: agent } });
+    stream.on('error', reject);
+    stream.on('response', (res) => {
+      stream.destroy();
+      resolve(Number(res.headers['content-length']));
+    });
+  });
+}
