@@ -8,5 +8,7 @@ import type { UndrainedClose } from './tracking/findings.js';
  */
 export function shouldReportClose(close: UndrainedClose, options: { reportDeliberate: boolean }): boolean {
   if (close.deliberate && !options.reportDeliberate) return false;
+  // A connection no pool would get back (`agent: false`, an upgrade) loses nothing by closing.
+  if (close.unpooled) return false;
   return close.close === 'destroy' || !close.errorStatus;
 }

@@ -200,6 +200,18 @@ export interface ClientModel {
    * its end: node:http frees it only on `'end'`, which an unread message never emits.
    */
   readonly emptyBodyHoldsConnection?: boolean;
+  /**
+   * Request options that take the connection out of any pool (node:http's `agent: false`, a
+   * `createConnection`, `Connection: upgrade`): closing such a response loses nothing a drain would keep.
+   */
+  readonly unpooled?: {
+    /** Options that, set to `false`, mean no agent. */
+    readonly disabledOptions: readonly string[];
+    /** Options whose presence means the caller makes the socket itself. */
+    readonly presentOptions: readonly string[];
+    /** `Connection` header values that end the connection after this exchange. */
+    readonly connectionHeaders: readonly string[];
+  };
   /** Drain per view; a view without one gets no fix. */
   readonly drains: Readonly<Record<string, DrainSpec>>;
   readonly optionProducers?: readonly OptionProducer[];

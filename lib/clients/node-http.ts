@@ -52,6 +52,7 @@ export const nodeHttpClient: ClientModel = {
       members: {
         destroy: { call: { kind: 'release', close: 'destroy' } },
         abort: { call: { kind: 'release', close: 'destroy' } },
+        socket: { access: { kind: 'view', view: 'socket' } },
       },
     },
   },
@@ -62,6 +63,7 @@ export const nodeHttpClient: ClientModel = {
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   // Measured: an unread HEAD response stalls a keep-alive agent with maxSockets: 4 after 4 calls.
   emptyBodyHoldsConnection: true,
+  unpooled: { disabledOptions: ['agent'], presentOptions: ['createConnection'], connectionHeaders: ['close', 'upgrade'] },
   drains: {
     message: {
       onError: '{{ref}}.resume()',

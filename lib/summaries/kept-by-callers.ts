@@ -31,15 +31,28 @@ export function keptByCaller(
   });
 }
 
-/** The calls of a function by its name: a declaration or `const`, or a method called on `this`. */
-function callsOf(fn: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): TSESTree.CallExpression[] {
+/** The name calls of a function use: its declaration's, its `const`'s, or its method's. */
+export function functionName(fn: TSESTree.Node): string | undefined {
+  const binding = bindingName(fn);
+  if (binding) return binding.name;
+  const method = methodOf(fn);
+  return method?.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : undefined;
+}
+
+function bindingName(fn: TSESTree.Node): TSESTree.Identifier | undefined {
   const parent = fn.parent;
-  const name =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? fn.id
-      : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
-        ? parent.id
-        : undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id : undefined;
+}
+
+function methodOf(fn: TSESTree.Node): TSESTree.MethodDefinition | TSESTree.PropertyDefinition | undefined {
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition ? parent : undefined;
+}
+
+/** The calls of a function in its own file: by its name, or as a method called on `this`. */
+export function callsOf(fn: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): TSESTree.CallExpression[] {
+  const name = bindingName(fn);
   if (name) {
     const variable = ASTUtils.findVariable(scopeOf(name), name);
     return (variable?.references ?? []).flatMap((reference) => {
@@ -47,7 +60,7 @@ function callsOf(fn: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.S
       return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
     });
   }
-  const method = parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.PropertyDefinition ? parent : undefined;
+  const method = methodOf(fn);
   if (!method || method.computed || method.key.type !== AST_NODE_TYPES.Identifier) return [];
   const methodName = method.key.name;
   const calls: TSESTree.CallExpression[] = [];

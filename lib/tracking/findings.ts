@@ -58,6 +58,8 @@ export interface UndrainedClose {
   readonly bodyNeverRead: boolean;
   /** `call` is a function that closes the response it is given (`release(res)`), not a member of it. */
   readonly helper: boolean;
+  /** The request's options keep its connection out of every pool (`agent: false`, an upgrade). */
+  readonly unpooled: boolean;
 }
 
 /** Everything one file's analysis found; both rules read from one shared instance. */

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { forEachChild, isFunctionNode } from './ast.js';
 import type { Guard, GuardFacts } from './response-guards.js';
+import type { ClientModel } from '../clients/client-model.js';
 
 /**
  * Whether the request is statically a HEAD request (`{ method: 'HEAD' }` in any object argument):
@@ -39,7 +40,57 @@ const NOTHING: GuardFacts = {};
  * they hold, the response has no body.
  */
 export function headGuards(call: TSESTree.CallExpression, owner: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): Guard[] {
-  const methods = call.arguments.flatMap((argument): ValuePath[] => {
+  return headTests(methodPaths(call, scopeOf), owner, scopeOf);
+}
+
+/**
+ * For a response a method receives: `this.method === 'HEAD'` tests in it, when a request of the same
+ * class was sent with `method: this.method` (supabase's builders send in one method and read the
+ * response in another).
+ */
+export function fieldHeadGuards(fn: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): Guard[] {
+  let body: TSESTree.Node | undefined = fn.parent;
+  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = isFunctionNode(body) ? undefined : body.parent;
+  if (!body) return [];
+  let fields = methodFields.get(body);
+  if (!fields) {
+    const found: ValuePath[] = [];
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        for (const path of methodPaths(node, scopeOf)) if (path.root === 'this') found.push(path);
+      }
+      forEachChild(node, visit);
+    };
+    visit(body);
+    methodFields.set(body, (fields = found));
+  }
+  return fields.length === 0 ? [] : headTests(fields, fn, scopeOf);
+}
+
+/** Per class: the fields its requests take their method from, found once however many methods ask. */
+const methodFields = new WeakMap<TSESTree.Node, readonly ValuePath[]>();
+
+/**
+ * Whether a request is sent only where one of its HEAD tests holds (`if (method === 'HEAD') { …
+ * fetch(url, { method }) … }`): then its response has no body from the start.
+ */
+export function sentAsHead(call: TSESTree.Node, guards: readonly Guard[]): boolean {
+  return guards.some((guard) => {
+    let test: TSESTree.Node = guard.node;
+    // `method === 'HEAD' && …` holds wherever the whole condition does.
+    while (test.parent?.type === AST_NODE_TYPES.LogicalExpression && test.parent.operator === '&&') test = test.parent;
+    const branch = test.parent;
+    if (branch?.type !== AST_NODE_TYPES.IfStatement || branch.test !== test) return false;
+    // A conjunct only tells the branch where the whole condition is true.
+    const whole = test === guard.node;
+    const taken = guard.whenTrue.bodyless ? branch.consequent : whole && guard.whenFalse.bodyless ? branch.alternate : null;
+    return taken !== null && call.range[0] >= taken.range[0] && call.range[1] <= taken.range[1];
+  });
+}
+
+/** What a call takes its method from: `{ method: this.method }`, `{ method }`, or `init` (as `init.method`). */
+function methodPaths(call: TSESTree.CallExpression, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): ValuePath[] {
+  return call.arguments.flatMap((argument): ValuePath[] => {
     if (argument.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(scopeOf(argument), argument);
       return variable ? [{ root: variable, path: 'method' }] : [];
@@ -51,6 +102,9 @@ export function headGuards(call: TSESTree.CallExpression, owner: TSESTree.Node, 
     const path = property && valuePath(property.value, scopeOf);
     return path ? [path] : [];
   });
+}
+
+function headTests(methods: readonly ValuePath[], owner: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): Guard[] {
   const guards: Guard[] = [];
   const test = (node: TSESTree.Node): void => {
     const tested = outerTest(node);
@@ -119,4 +173,59 @@ function valuePath(node: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLi
   if (node.object.type === AST_NODE_TYPES.ThisExpression) return { root: 'this', path: name };
   const inner = valuePath(node.object, scopeOf);
   return inner && { root: inner.root, path: inner.path ? `${inner.path}.${name}` : name };
+}
+
+/**
+ * Whether the request's literal options keep its connection out of every pool (`agent: false`, a
+ * `createConnection`, `headers: { Connection: 'Upgrade' }`, per the client's `unpooled` data).
+ */
+export function isUnpooledRequest(
+  call: TSESTree.Node,
+  client: ClientModel,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): boolean {
+  const unpooled = client.unpooled;
+  if (!unpooled || call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const unpools = (key: string, value: TSESTree.Node): boolean => {
+    if (unpooled.presentOptions.includes(key)) return true;
+    if (unpooled.disabledOptions.includes(key)) return value.type === AST_NODE_TYPES.Literal && value.value === false;
+    if (key !== 'headers' || value.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    return value.properties.some(
+      (header) =>
+        header.type === AST_NODE_TYPES.Property &&
+        propertyKey(header)?.toLowerCase() === 'connection' &&
+        header.value.type === AST_NODE_TYPES.Literal &&
+        typeof header.value.value === 'string' &&
+        unpooled.connectionHeaders.includes(header.value.value.toLowerCase()),
+    );
+  };
+  return call.arguments.some((argument) => {
+    if (argument.type === AST_NODE_TYPES.ObjectExpression) return objectSets(argument, unpools);
+    if (argument.type !== AST_NODE_TYPES.Identifier) return false;
+    // `opts.createConnection = …; opts.headers = { Connection: 'Upgrade' }; request(opts)` (ws).
+    const variable = ASTUtils.findVariable(scopeOf(argument), argument);
+    return (variable?.references ?? []).some((reference) => {
+      const declarator = reference.identifier.parent;
+      if (reference.init && declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init?.type === AST_NODE_TYPES.ObjectExpression) {
+        return objectSets(declarator.init, unpools);
+      }
+      const member = reference.identifier.parent;
+      const assignment = member?.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) return false;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== member || member.property.type !== AST_NODE_TYPES.Identifier) return false;
+      return unpools(member.property.name, assignment.right);
+    });
+  });
+}
+
+function objectSets(object: TSESTree.ObjectExpression, sets: (key: string, value: TSESTree.Node) => boolean): boolean {
+  return object.properties.some((property) => {
+    const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
+    return key !== undefined && property.type === AST_NODE_TYPES.Property && sets(key, property.value);
+  });
+}
+
+function propertyKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }

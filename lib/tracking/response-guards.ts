@@ -1,5 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, RejectionModel } from '../clients/client-model.js';
 import { type FunctionNode, memberName, outerWrapper } from './ast.js';
 
@@ -28,6 +28,11 @@ export interface Guard {
   readonly whenFalse: GuardFacts;
   /** For `switch (res.status)`: the facts of a matched case label. */
   readonly caseFacts?: (test: TSESTree.Expression, matched: boolean) => GuardFacts;
+  /**
+   * `node` is an assertion statement's call (`assert.strictEqual(res.status, 204)`): it throws
+   * unless the test holds, so `whenTrue` holds after it.
+   */
+  readonly asserts?: boolean;
 }
 
 const NO_FACTS: GuardFacts = {};
@@ -47,6 +52,11 @@ export interface GuardContext {
  * `isEmpty(res)`), or a presence test on its body held apart (`const { body } = res; if (!body)`).
  */
 export function guardAt(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  const guard = testGuard(reference, view, context);
+  return (guard && asAssertion(guard)) ?? guard ?? equalityAssertion(reference, view, context);
+}
+
+function testGuard(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
   const { client } = context;
   if (client.rejection && view === client.rejection.view) return rejectionGuard(outerWrapper(reference), client.rejection);
   if (view !== client.rootView) return view === bodyViewOf(client) ? bodyGuard(outerWrapper(reference) as TSESTree.Expression) : undefined;
@@ -76,6 +86,62 @@ export function guardAt(reference: TSESTree.Node, view: string, context: GuardCo
   // WHATWG responses (the ones with `bodyUsed`): axios's headers have a `get()` too, over a Node stream.
   if (name === client.status.headersMember && client.status.usedMember) return emptyBodyGuard(value);
   return undefined;
+}
+
+const TRUTH_ASSERTIONS = new Set(['assert', 'ok', 'true']);
+const EQUALITY_ASSERTIONS = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'eq', 'equals']);
+const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'eq', 'equals']);
+
+/** `assert(res.status === 204)`, `t.ok(res.ok)`: the test's facts hold after the statement. */
+function asAssertion(guard: Guard): Guard | undefined {
+  const test = outerWrapper(guard.node);
+  const call = test.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== test || !isStatement(call)) return undefined;
+  const callee = call.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name !== undefined && TRUTH_ASSERTIONS.has(name) ? { node: call, whenTrue: guard.whenTrue, whenFalse: NO_FACTS, asserts: true } : undefined;
+}
+
+/**
+ * `assert.strictEqual(res.status, 204)`, `t.equal(res.status, 204)`, `expect(res.status).toBe(204)`:
+ * after the statement the status is that value.
+ */
+function equalityAssertion(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  const member = outerWrapper(reference).parent;
+  if (view !== context.client.rootView || member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== context.client.status.statusMember) return undefined;
+  const status = outerWrapper(member);
+  const call = status.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  let assertion: TSESTree.CallExpression | undefined;
+  let expected: TSESTree.Node | undefined;
+  const callee = call.callee;
+  if (call.arguments[0] === status && callee.type === AST_NODE_TYPES.MemberExpression && EQUALITY_ASSERTIONS.has(memberName(callee) ?? '')) {
+    [assertion, expected] = [call, call.arguments[1]];
+  } else if (call.arguments[0] === status && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') {
+    // `expect(x).toBe(y)`, `expect(x).to.equal(y)`: the matcher is called on a chain from `expect(x)`.
+    let chain: TSESTree.Node = call;
+    while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain) {
+      const next: TSESTree.MemberExpression = chain.parent;
+      const matcher: TSESTree.Node | undefined = next.parent;
+      if (matcher?.type === AST_NODE_TYPES.CallExpression && matcher.callee === next && MATCHERS.has(memberName(next) ?? '')) {
+        [assertion, expected] = [matcher, matcher.arguments[0]];
+        break;
+      }
+      if (memberName(next) === 'not') return undefined;
+      chain = next;
+    }
+  }
+  if (!assertion || !expected || !isStatement(assertion)) return undefined;
+  const value = literalOf(expected, context);
+  if (typeof value !== 'number') return undefined;
+  return { node: assertion, whenTrue: factsOf((code) => code === value), whenFalse: NO_FACTS, asserts: true };
+}
+
+/** Whether a call is a statement of its own, as assertions are (`await` allowed). */
+function isStatement(call: TSESTree.Node): boolean {
+  let node = outerWrapper(call);
+  if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = outerWrapper(node.parent);
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 /** The view a client's body member gives (`stream` for `res.body`). */
@@ -224,12 +290,12 @@ function lockedGuard(body: TSESTree.Node, client: ClientModel): Guard | undefine
  * streams of axios and got keep the socket until they are read even when empty.
  */
 function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
-  const get = headers.parent;
-  if (get?.type !== AST_NODE_TYPES.MemberExpression || get.object !== headers || memberName(get) !== 'get') return undefined;
-  const call = get.parent;
-  const name = call?.type === AST_NODE_TYPES.CallExpression && call.callee === get ? call.arguments[0] : undefined;
-  if (!name || !isContentLength(name)) return undefined;
-  const value = outerWrapper(call!);
+  const call = contentLengthCall(headers);
+  return call && zeroLengthGuard(outerWrapper(call));
+}
+
+/** `length === '0'` on the value of the `content-length` header. */
+function zeroLengthGuard(value: TSESTree.Node): Guard | undefined {
   const test = value.parent;
   if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const other = test.left === value ? test.right : test.left;
@@ -238,6 +304,49 @@ function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
   if (!equal && test.operator !== '!==' && test.operator !== '!=') return undefined;
   const bodyless: GuardFacts = { bodyless: true };
   return { node: test, whenTrue: equal ? bodyless : NO_FACTS, whenFalse: equal ? NO_FACTS : bodyless };
+}
+
+/**
+ * `const status = res.status`, `const length = res.headers.get('content-length')`: a test on the
+ * constant teaches what the same test on the member would. Returns the guards at its uses.
+ */
+export function guardsThroughConstant(
+  reference: TSESTree.Node,
+  view: string,
+  context: GuardContext,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): Guard[] {
+  const { client } = context;
+  if (view !== client.rootView) return [];
+  const member = outerWrapper(reference).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outerWrapper(reference)) return [];
+  const name = memberName(member);
+  let value: TSESTree.Node = outerWrapper(member);
+  let guardOf: (use: TSESTree.Node) => Guard | undefined;
+  if (name === client.status.headersMember && client.status.usedMember && contentLengthCall(value)) {
+    value = outerWrapper(contentLengthCall(value)!);
+    guardOf = zeroLengthGuard;
+  } else if (name !== undefined && (name === client.status.statusMember || name === client.status.okMember || name === client.status.typeMember)) {
+    guardOf = (use) => guardOnMember(use, name, context);
+  } else {
+    return [];
+  }
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  if (declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return [];
+  const variable = ASTUtils.findVariable(scopeOf(declarator.id), declarator.id);
+  return (variable?.references ?? []).flatMap((use) => {
+    const guard = use.init ? undefined : guardOf(outerWrapper(use.identifier));
+    return guard ? [guard] : [];
+  });
+}
+
+/** `headers.get('content-length')` around `headers`, if that is what it is. */
+function contentLengthCall(headers: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const get = headers.parent;
+  if (get?.type !== AST_NODE_TYPES.MemberExpression || get.object !== headers || memberName(get) !== 'get') return undefined;
+  const call = get.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === get && call.arguments[0] && isContentLength(call.arguments[0]) ? call : undefined;
 }
 
 function isContentLength(node: TSESTree.Node): boolean {
@@ -326,10 +435,12 @@ const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'Bo
  */
 export function guardOnMember(reference: TSESTree.Node, member: string, context: GuardContext): Guard | undefined {
   const value = outerWrapper(reference);
-  if (member === context.client.status.okMember) {
+  const { okMember, statusMember, typeMember } = context.client.status;
+  if (member === okMember) {
     return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
   }
-  return member === context.client.status.statusMember ? statusGuard(value as TSESTree.Expression, context) : undefined;
+  if (member === typeMember) return typeGuard(value as TSESTree.Expression, context);
+  return member === statusMember ? statusGuard(value as TSESTree.Expression, context) : undefined;
 }
 
 function bodyGuard(body: TSESTree.Expression): Guard {

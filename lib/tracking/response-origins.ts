@@ -238,7 +238,12 @@ function returnsNetworkResponse(callee: VisibleFunction): boolean {
  * or somewhere the analysis `may` not see (a parameter, a field, an unknown call). Only `network`
  * makes a wrapper.
  */
-type Origin = 'network' | 'memory' | 'may';
+export type Origin = 'network' | 'memory' | 'may';
+
+/** Where a value comes from (see `Origin`), in the file `context` describes. */
+export function valueOrigin(expression: TSESTree.Node, context: OriginContext): Origin {
+  return originOf(expression, context);
+}
 
 function originOf(expression: TSESTree.Node, context: OriginContext, depth = 0): Origin {
   let value = unwrap(expression);

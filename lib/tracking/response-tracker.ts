@@ -12,17 +12,18 @@ import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
 import { keptByCaller } from '../summaries/kept-by-callers.js';
+import { receivesNetworkResponse } from '../summaries/parameter-origin.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import type * as ts from 'typescript';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
-import { type Guard, guardAt, type GuardContext, guardOnMember } from './response-guards.js';
+import { type Guard, guardAt, type GuardContext, guardOnMember, guardsThroughConstant } from './response-guards.js';
 import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
-import { headGuards, requestsHead } from './request-options.js';
+import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
@@ -54,6 +55,8 @@ export function trackResponses(
 class ResponseTracker {
   private readonly log = new FindingLog();
   private readonly plans = new Map<FunctionNode, FunctionPlan>();
+  /** Responses received by typed parameters: reported only if some caller passes a network response. */
+  private readonly parameters = new Map<TSESTree.Node, { fn: Exclude<FunctionNode, TSESTree.Program>; index: number }>();
   /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
   private readonly plannedParams = new Set<TSESTree.Node>();
 
@@ -75,10 +78,11 @@ class ResponseTracker {
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
-    const guards = use.kind === 'alias' ? headGuards(call, owner, this.context.scopeOf) : [];
-    this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context), guards);
+    const guards = headGuards(call, owner, this.context.scopeOf);
+    const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
+    this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
     // The error a rejected call carries may hold the response too (lib/tracking/rejection-origins.ts).
-    for (const origin of rejectionOriginsOf(call, producer.client, flags, this.context)) this.addCallbackOrigin(origin);
+    for (const origin of rejectionOriginsOf(call, producer.client, flags | head, this.context)) this.addCallbackOrigin(origin);
   }
 
   /**
@@ -112,7 +116,8 @@ class ResponseTracker {
         keptByCaller(fn, index, this.context.scopeOf, (identifier) =>
           classifyUse(identifier, kind.view, this.useContext(kind.client, enclosingFunction(identifier))),
         );
-      this.planResponse(response, fn, target.targets, undefined, 0, [], borrowed);
+      this.planResponse(response, fn, target.targets, undefined, 0, [], borrowed, fieldHeadGuards(fn, this.context.scopeOf));
+      this.parameters.set(param, { fn, index });
     }
   }
 
@@ -131,13 +136,21 @@ class ResponseTracker {
     }
     const found = this.log.result();
     const types = this.context.types;
-    // An exit the types make unreachable (`default:` after every case, `assertNever(kind)`) leaks nothing.
-    const leaks = types ? found.leaks.filter((leak) => !isTypeUnreachable(leak.exit.node, types)) : found.leaks;
-    const closes = found.closes;
+    const leaks = found.leaks.filter(
+      // An exit the types make unreachable (`default:` after every case, `assertNever(kind)`) leaks nothing.
+      (leak) => this.fromNetwork(leak.response) && !(types && isTypeUnreachable(leak.exit.node, types)),
+    );
+    const closes = found.closes.filter((close) => this.fromNetwork(close.response));
     const byPosition = (a: TSESTree.Node, b: TSESTree.Node) => a.range[0] - b.range[0];
     leaks.sort((a, b) => byPosition(a.response.producer, b.response.producer) || byPosition(a.exit.node, b.exit.node));
     closes.sort((a, b) => byPosition(a.call, b.call));
     return { leaks, closes };
+  }
+
+  /** Asked only of reported responses: a parameter's comes from its callers, which may never pass a fetched one. */
+  private fromNetwork(response: TrackedResponse): boolean {
+    const parameter = this.parameters.get(response.producer);
+    return !parameter || receivesNetworkResponse(parameter.fn, parameter.index, this.context);
   }
 
   /** Applies the first use of a value that no variable holds yet. */
@@ -166,6 +179,7 @@ class ResponseTracker {
             deliberate: false,
             bodyNeverRead: true,
             helper: use.helper === true,
+            unpooled: isUnpooledRequest(response.producer, response.client, this.context.scopeOf),
           });
         }
         return;
@@ -314,8 +328,12 @@ class ResponseTracker {
         this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS, [], use.fn.params[0]);
       }
       plan.addEvent(identifier, { type: 'use', response: index, holder, use });
-      const guard = guardAt(identifier, target.view, this.guardContext(planned.response.client));
+      const guardContext = this.guardContext(planned.response.client);
+      const guard = guardAt(identifier, target.view, guardContext);
       if (guard) plan.addGuard({ response: index, holder, guard });
+      for (const derived of guardsThroughConstant(identifier, target.view, guardContext, this.context.scopeOf)) {
+        plan.addGuard({ response: index, holder: HANDLE, guard: derived });
+      }
     }
   }
 

@@ -860,6 +860,31 @@ export async function exists(url: string) {
 `,
     errors: [{ messageId: 'cancelUnread', line: 9, column: 9 }],
   },
+  {
+    name: 'aborting a pooled request through a helper after only the status destroys the unread response at the call',
+    code: `
+import * as http from 'node:http';
+import * as net from 'node:net';
+function abortHandshake(req: http.ClientRequest, message: string) {
+  req.abort();
+  if (req.socket) req.socket.destroy();
+  console.error(message);
+}
+export function connect(url: string) {
+  const opts: http.RequestOptions = { path: url };
+  const req = http.request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(req, 'unexpected status');
+      return;
+    }
+    res.resume();
+  });
+  req.end();
+}
+`,
+    errors: [{ messageId: 'destroyUnread', line: 14, column: 7 }],
+  },
 ];
 
 /** Reads, error paths, deliberate stops, bodiless responses: closing there costs nothing or was chosen. */
@@ -1211,6 +1236,46 @@ export async function load(url: string) {
 }
 `,
   },
+  {
+    name: 'a parameter typed Response that no caller gives a fetched response (a server sends what its app built)',
+    code: `
+async function sendIfFresh(res: Response, stale: boolean) {
+  if (stale) {
+    await res.body?.cancel();
+    return false;
+  }
+  return res.text();
+}
+export async function serve(render: () => Promise<Response>) {
+  return sendIfFresh(await render(), false);
+}`,
+  },
+  {
+    name: 'an upgrade request on a socket of its own loses nothing when a helper aborts it (ws)',
+    code: `
+import * as http from 'node:http';
+import * as net from 'node:net';
+function abortHandshake(req: http.ClientRequest, message: string) {
+  req.abort();
+  if (req.socket) req.socket.destroy();
+  console.error(message);
+}
+export function connect(url: string) {
+  const opts: http.RequestOptions = { path: url };
+  opts.createConnection = () => net.connect(80);
+  opts.headers = { Connection: 'Upgrade', Upgrade: 'websocket' };
+  const req = http.request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(req, 'unexpected status');
+      return;
+    }
+    res.resume();
+  });
+  req.end();
+}
+`,
+  },
 ];
 
 /** Only the type checker knows these hold a fetch `Response`. */
@@ -1256,7 +1321,7 @@ async function isUp(url: string) {
     ],
   },
   {
-    name: 'a parameter typed Response',
+    name: 'a parameter typed Response, which a caller gives a fetched response',
     code: `
 async function isUp(res: Response) {
   if (res.status === 200) {
@@ -1264,7 +1329,8 @@ async function isUp(res: Response) {
     return true;
   }
   return res.json();
-}`,
+}
+export const check = async (url: string) => isUp(await fetch(url));`,
     errors: [
       {
         messageId: 'cancelUnread',
@@ -1281,7 +1347,8 @@ async function isUp(res: Response) {
     return true;
   }
   return res.json();
-}`,
+}
+export const check = async (url: string) => isUp(await fetch(url));`,
           },
         ],
       },

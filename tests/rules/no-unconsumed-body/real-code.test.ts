@@ -7,7 +7,7 @@ import { runCases, type Invalid, type Valid } from './run-cases.js';
  * socket); a helper that returns its argument gives the caller's response back; a closure takes the
  * body along where it is used; a caller that goes on reading lends the response to its helper; and
  * named constants, a destructured `body`, predicate helpers, `type`, a HEAD method held in a field
- * and `never` branches all say a path has no body to read.
+ * `never` branches and assertions all say a path has no body to read.
  */
 const valid: Valid[] = [
   {
@@ -181,6 +181,61 @@ export class Probe {
 export async function check(url: string, method: string) {
   const res = await fetch(url, { method });
   if (method.toUpperCase() === 'HEAD') return res.ok;
+  return res.json();
+}
+`,
+  },
+  {
+    name: 'a request sent only where its method variable is HEAD',
+    code: `
+export async function check(url: string, method: string) {
+  if (method === 'HEAD') {
+    const res = await fetch(url, { method });
+    return res.ok;
+  }
+  const res = await fetch(url, { method });
+  return res.json();
+}
+`,
+  },
+  {
+    name: 'an equality assertion on a bodyless status, as tests write them',
+    code: `
+import assert from 'node:assert';
+export async function copy(url: string) {
+  const res = await fetch(url, { method: 'COPY' });
+  assert.strictEqual(res.status, 204);
+}
+`,
+  },
+  {
+    name: 'an `expect(…).toBe(304)` assertion',
+    code: `
+declare const expect: (value: unknown) => { toBe(expected: unknown): void };
+export async function copy(url: string) {
+  const res = await fetch(url);
+  expect(res.status).toBe(304);
+}
+`,
+  },
+  {
+    name: 'a zero `content-length` read into a constant',
+    code: `
+export async function size(url: string) {
+  const res = await fetch(url);
+  const length = res.headers.get('content-length');
+  if (length === '0' || res.status === 204) return {};
+  return res.json();
+}
+`,
+  },
+  {
+    name: 'a bodyless status read into a constant',
+    code: `
+export async function load(url: string) {
+  const res = await fetch(url);
+  const status = res.status;
+  if (status === 204) return null;
   return res.json();
 }
 `,
@@ -483,6 +538,68 @@ export async function read(url: string, format: Format) {
 `,
     errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } }],
   },
+  {
+    name: 'a request sent where its method variable is GET',
+    code: `
+export async function check(url: string, method: string) {
+  if (method === 'GET') {
+    const res = await fetch(url, { method });
+    return res.ok;
+  }
+  return null;
+}
+`,
+    output: `
+export async function check(url: string, method: string) {
+  if (method === 'GET') {
+    const res = await fetch(url, { method });
+    await res.body?.pipeTo(new WritableStream());
+    return res.ok;
+  }
+  return null;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 23, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+  },
+  {
+    name: 'an assertion on a status that has a body',
+    code: `
+import assert from 'node:assert';
+export async function copy(url: string) {
+  const res = await fetch(url, { method: 'COPY' });
+  assert.strictEqual(res.status, 200);
+}
+`,
+    output: `
+import assert from 'node:assert';
+export async function copy(url: string) {
+  const res = await fetch(url, { method: 'COPY' });
+  assert.strictEqual(res.status, 200);
+  await res.body?.pipeTo(new WritableStream());
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } }],
+  },
+  {
+    name: 'a `content-length` constant tested for another value',
+    code: `
+export async function size(url: string) {
+  const res = await fetch(url);
+  const length = res.headers.get('content-length');
+  if (length === '1') return {};
+  return res.json();
+}
+`,
+    output: `
+export async function size(url: string) {
+  const res = await fetch(url);
+  const length = res.headers.get('content-length');
+  if (length === '1') { await res.body?.pipeTo(new WritableStream()); return {}; }
+  return res.json();
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+  },
 ];
 
 /** Only the checker can tell a fetch-shaped function value, a wrapper in another file or a `never` branch. */
@@ -530,6 +647,43 @@ export async function read(url: string, format: Format) {
   if (format.kind === 'json') return res.json();
   else if (format.kind === 'text') return res.text();
   else return assertNever(format);
+}
+`,
+  },
+  {
+    name: 'a method that gets only in-memory responses from its callers owes nothing on its early return',
+    code: `
+export class MockSocket {
+  destroyed = false;
+  async respondWith(response: Response): Promise<void> {
+    if (this.destroyed) return;
+    this.push(await response.text());
+  }
+  push(chunk: string): void {
+    console.log(chunk);
+  }
+}
+export function mock(socket: MockSocket) {
+  return socket.respondWith(new Response('hello'));
+}
+`,
+  },
+  {
+    name: 'a HEAD response through the class field the request took its method from, read in another method',
+    code: `
+export class Builder {
+  constructor(private readonly url: string, private readonly method: 'GET' | 'HEAD') {}
+  async run() {
+    const res = await fetch(this.url, { method: this.method });
+    return this.process(res);
+  }
+  private async process(res: Response) {
+    if (res.ok) {
+      if (this.method !== 'HEAD') return res.json();
+      return null;
+    }
+    return res.text();
+  }
 }
 `,
   },
@@ -615,6 +769,34 @@ export async function load(url: string) {
   return fromCache(res) ?? null;
 }
 ` }] }],
+  },
+  {
+    name: 'the same method fed by `fetch(url).then(…)` owns a network response',
+    code: `
+export class EventSource {
+  destroyed = false;
+  connect(url: string): Promise<void> {
+    return fetch(url).then((response) => this.process(response));
+  }
+  private async process(response: Response): Promise<void> {
+    if (this.destroyed) return;
+    console.log(await response.text());
+  }
+}
+`,
+    output: `
+export class EventSource {
+  destroyed = false;
+  connect(url: string): Promise<void> {
+    return fetch(url).then((response) => this.process(response));
+  }
+  private async process(response: Response): Promise<void> {
+    if (this.destroyed) { await response.body?.pipeTo(new WritableStream()); return; }
+    console.log(await response.text());
+  }
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 25, data: { name: '`response`', exit: 'the function returns at line 8' } }],
   },
 ];
 
