@@ -60,7 +60,8 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
     case 'discard':
       return { subject: 'the response', verb: 'is dropped', line };
     case 'ignored':
-      return { subject: `the callback at line ${line}`, verb: 'ignores it' };
+      // A `catch` without a parameter ignores the error that carries the response.
+      return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };
   }
 }
 

@@ -34,6 +34,11 @@ export interface ViewModel {
   readonly iterate?: MemberEffect;
   /** Event names for `on`/`once`/`addListener(name, fn)` that read the stream. */
   readonly readingEvents?: readonly string[];
+  /**
+   * Events emitted once the headers arrive, before any of the body (got's `'response'`): a listener
+   * that uses the stream it is registered on takes the stream over and must read or release it.
+   */
+  readonly headersEvents?: readonly string[];
 }
 
 /** Where a client's types are declared, to recognise its values by type. */
@@ -134,6 +139,44 @@ export interface StatusSpec {
   readonly bodylessTypes?: readonly string[];
 }
 
+/**
+ * The error a client rejects an error status with, when that error carries the response with its
+ * body unread (ky 1's `HTTPError.response`, axios's `error.response.data` stream): the `catch` that
+ * receives it owes the body.
+ */
+export interface RejectionModel {
+  /** The view the caught error is; its members lead to the response. */
+  readonly view: string;
+  /** The error's member that holds the response, to name it in messages (`error.response`). */
+  readonly responseMember: string;
+  /**
+   * The error classes (`error instanceof HTTPError`) and type guards (`isHTTPError(error)`) that
+   * tell this error apart: where they fail, what was caught is another error, with no response.
+   */
+  readonly classes: readonly string[];
+  readonly guards: readonly string[];
+  /**
+   * A config option that can run code on the error before it is thrown (ky `hooks`): when a call or
+   * its instance may set it, the error may arrive read, so the `catch` owes nothing.
+   */
+  readonly unlessOption?: string;
+  /** From this major version of the package on, the client reads the error's body itself. */
+  readonly readsBodySince?: { readonly package: string; readonly major: number };
+}
+
+/**
+ * Callbacks an instance registers to see every response it makes (axios
+ * `instance.interceptors.response.use(onFulfilled, onRejected)`): reached from the module object or
+ * an instance through `path`, then called as `method`.
+ */
+export interface ResponseHooks {
+  readonly path: readonly string[];
+  readonly method: string;
+  /** The view of the first callback's parameter (a response) and of the second's (a rejection). */
+  readonly fulfilledView: string;
+  readonly rejectedView: string;
+}
+
 /** Everything the engine knows about one client. */
 export interface ClientModel {
   readonly id: string;
@@ -192,4 +235,7 @@ export interface ClientModel {
    * `await` never sees an error status, so a branch that tests for one is dead.
    */
   readonly rejectsErrorStatus?: { readonly option: string };
+  /** What those rejections carry, when the response on them is still unread. */
+  readonly rejection?: RejectionModel;
+  readonly responseHooks?: ResponseHooks;
 }

@@ -42,6 +42,9 @@ export const gotClient: ClientModel = {
       },
       iterate: { kind: 'consume' },
       readingEvents: ['data', 'readable'],
+      // Emitted with the headers; with the default `throwHttpErrors`, only for 2xx (an error status
+      // rejects and destroys the stream instead).
+      headersEvents: ['response'],
     },
     socket: nodeHttpClient.views.socket!,
   },

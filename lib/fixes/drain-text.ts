@@ -39,7 +39,7 @@ export function drainFor(
   at: TSESTree.Node,
 ): DrainText | undefined {
   const spec: DrainSpec | undefined = client.drains[view];
-  if (!spec) return undefined;
+  if (!spec) return rejectedDrain(client, view, ref, awaitAllowed, setting, at);
   const helper = view === client.rootView ? setting.helper(client) : undefined;
   if (helper) {
     // The helper's contract (docs): it takes the response and returns, or resolves, without throwing.
@@ -100,4 +100,30 @@ export function withImport(
     if (!placed) return null;
     return [importEdit(fixer), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)];
   };
+}
+
+/** A holder of `view` can be drained: it is a body, a response, or an error that carries one. */
+export function drainable(client: ClientModel, view: string): boolean {
+  return Boolean(client.drains[view]) || client.rejection?.view === view;
+}
+
+/**
+ * A caught rejection (ky 1's `HTTPError`, an `AxiosError`): only an error status carries the
+ * response, so `error.response?.…` drains it and passes over a timeout or a refused connection.
+ * The user's helper is not called: its contract takes a response, which the error may not carry.
+ */
+function rejectedDrain(client: ClientModel, view: string, ref: string, awaitAllowed: boolean, setting: DrainSetting, at: TSESTree.Node): DrainText | undefined {
+  const rejection = client.rejection;
+  if (rejection?.view !== view) return undefined;
+  const access = client.views[view]?.members[rejection.responseMember]?.access;
+  if (access?.kind !== 'view' || !client.drains[access.view]) return undefined;
+  const response = `${ref}.${rejection.responseMember}`;
+  const drain = drainFor(client, access.view, response, awaitAllowed, { ...setting, helper: () => undefined }, at);
+  return drain && { ...drain, statements: drain.statements.map((statement) => optionalRef(statement, response)) };
+}
+
+/** `await res.body?.cancel()` → `await res?.body?.cancel()`; a ref already followed by `?.` stays. */
+export function optionalRef(expression: string, name: string): string {
+  const escaped = name.replace(/[$.]/g, '\\$&');
+  return expression.replace(new RegExp(`(?<![\\w$.])${escaped}\\.`), `${name}?.`);
 }

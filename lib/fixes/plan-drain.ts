@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
-import { type DrainSetting, type DrainText, drainFor, withImport } from './drain-text.js';
+import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
 
@@ -82,7 +82,7 @@ function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined
 function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   // Another path reaches the same exit with the body settled: a drain there would be theirs too.
   if (leak.mixed) return NONE;
-  const holder = leak.holders.find((target) => leak.response.client.drains[target.view]);
+  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const exit = leak.exit.node;
   // The end of module code has no enclosing function to ask about `await`, nor a block to insert into.
@@ -106,7 +106,7 @@ function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.Source
   const body = leak.exit.node;
   const arrow = body.parent;
   if (leak.mixed || arrow?.type !== AST_NODE_TYPES.ArrowFunctionExpression || arrow.body !== body) return NONE;
-  const holder = leak.holders.find((target) => leak.response.client.drains[target.view]);
+  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const drain = drainFor(leak.response.client, holder.view, holder.variable.name, true, setting, body);
   if (!drain) return NONE;
@@ -177,10 +177,12 @@ function planIgnored(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, 
   const close = open && sourceCode.getTokenAfter(open);
   if (!open || close?.value !== ')') return NONE;
   const { client } = leak.response;
-  const name = freshName(sourceCode, fn.body, 'response');
+  const step = fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(fn.parent.callee) : undefined;
+  const rejected = step === 'catch' || (step === 'then' && fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments[1] === fn);
+  const name = freshName(sourceCode, fn.body, rejected ? 'error' : 'response');
   // A promise callback may become `async` and wait for the drain: the chain waits for what it returns.
-  const thenCallback = fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee.type === AST_NODE_TYPES.MemberExpression && memberName(fn.parent.callee) === 'then';
-  const drain = drainFor(client, client.rootView, name, fn.async || thenCallback, setting, fn.body);
+  const awaitAllowed = fn.async || step === 'then' || step === 'catch';
+  const drain = drainFor(client, rejected && client.rejection ? client.rejection.view : client.rootView, name, awaitAllowed, setting, fn.body);
   if (!drain) return NONE;
   const body = fn.body;
   let place: TSESLint.ReportFixFunction | undefined;
@@ -260,12 +262,6 @@ function usedOptionally(variable: TSESLint.Scope.Variable): boolean {
     const parent = identifier.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.optional;
   });
-}
-
-/** `await res.body?.cancel()` → `await res?.body?.cancel()`; a ref already followed by `?.` stays. */
-function optionalRef(expression: string, name: string): string {
-  const escaped = name.replace(/\$/g, '\\$');
-  return expression.replace(new RegExp(`(?<![\\w$.])${escaped}\\.`), `${name}?.`);
 }
 
 /** `await` is allowed in async functions and async generators; module code is left alone. */

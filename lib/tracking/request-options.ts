@@ -5,23 +5,28 @@ import type { Guard, GuardFacts } from './response-guards.js';
 import type { ClientModel } from '../clients/client-model.js';
 
 /**
- * Whether the request is statically a HEAD request (`{ method: 'HEAD' }` in any object argument):
- * its response has no body to read.
+ * Whether the request is statically a HEAD request (`{ method: 'HEAD' }` in any object argument, or
+ * in the initializer of a `const` passed by name): its response has no body to read.
  */
-export function requestsHead(call: TSESTree.CallExpression): boolean {
-  return call.arguments.some(
-    (argument) =>
-      argument.type === AST_NODE_TYPES.ObjectExpression &&
-      argument.properties.some(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          property.key.name === 'method' &&
-          property.value.type === AST_NODE_TYPES.Literal &&
-          typeof property.value.value === 'string' &&
-          property.value.value.toUpperCase() === 'HEAD',
-      ),
+export function requestsHead(call: TSESTree.CallExpression, scopeOf?: (node: TSESTree.Node) => TSESLint.Scope.Scope): boolean {
+  return call.arguments.some((argument) => {
+    if (argument.type === AST_NODE_TYPES.Identifier && scopeOf) {
+      const definition = ASTUtils.findVariable(scopeOf(argument), argument)?.defs;
+      const declarator = definition?.length === 1 && definition[0]!.type === 'Variable' && definition[0]!.parent?.kind === 'const' ? definition[0]!.node : undefined;
+      return declarator?.init?.type === AST_NODE_TYPES.ObjectExpression && setsHead(declarator.init);
+    }
+    return argument.type === AST_NODE_TYPES.ObjectExpression && setsHead(argument);
+  });
+}
+
+function setsHead(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === 'method' &&
+      isHeadLiteral(property.value),
   );
 }
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type { ClientModel } from '../clients/client-model.js';
+import type { ClientModel, RejectionModel } from '../clients/client-model.js';
 import { type FunctionNode, memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
@@ -58,6 +58,7 @@ export function guardAt(reference: TSESTree.Node, view: string, context: GuardCo
 
 function testGuard(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
   const { client } = context;
+  if (client.rejection && view === client.rejection.view) return rejectionGuard(outerWrapper(reference), client.rejection);
   if (view !== client.rootView) return view === bodyViewOf(client) ? bodyGuard(outerWrapper(reference) as TSESTree.Expression) : undefined;
   const node = outerWrapper(reference);
   const member = node.parent;
@@ -366,6 +367,32 @@ function instanceGuard(test: TSESTree.BinaryExpression): Guard | undefined {
         : undefined;
   if (className === undefined || RESPONSE_CLASSES.has(className)) return undefined;
   return { node: test, whenTrue: { bodyless: true }, whenFalse: NO_FACTS };
+}
+
+/**
+ * Tests on a caught error that tell whether it is the client's error with a response: `error
+ * instanceof HTTPError`, `isHTTPError(error)`, `axios.isAxiosError(err)`, `if (err.response)`.
+ * Where they fail, the error is another one (a timeout, a network error) and carries no body.
+ */
+function rejectionGuard(value: TSESTree.Node, rejection: RejectionModel): Guard | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === value) {
+    const className = parent.right.type === AST_NODE_TYPES.Identifier ? parent.right.name : parent.right.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.right) : undefined;
+    if (className === undefined) return undefined;
+    // `error instanceof TimeoutError`: another of the client's errors, which has no response.
+    return rejection.classes.includes(className)
+      ? { node: parent, whenTrue: NO_FACTS, whenFalse: ABSENT }
+      : { node: parent, whenTrue: ABSENT, whenFalse: NO_FACTS };
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === value && isTestPosition(outerWrapper(parent))) {
+    const callee = parent.callee;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name !== undefined && rejection.guards.includes(name) ? { node: outerWrapper(parent) as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value && memberName(parent) === rejection.responseMember) {
+    return presenceGuard(outerWrapper(parent));
+  }
+  return undefined;
 }
 
 /**

@@ -7,12 +7,15 @@ import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeRespo
 import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
+import { moduleRefsOf } from './imports.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** What the engine needs to recognise producers in one file. */
 export interface OriginContext {
   readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  /** The linted file, whose directory tells which client versions it runs with. */
+  readonly filename?: string;
   /** Present when the file has a type-checked program. */
   readonly types?: {
     readonly services: ParserServicesWithTypeInformation;
@@ -339,8 +342,8 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
     const imported = variable ? clientImportOf(variable) : { module: null, name: callee.name };
-    if (!imported) return undefined;
-    return matchProducer(imported.module, imported.name);
+    const found = imported && matchProducer(imported.module, imported.name);
+    if (found) return found;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
     const name = memberName(callee);
@@ -356,7 +359,19 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
     // `import * as undici`, `import undici from`, `const undici = require(…)`.
     if (namespace && (namespace.name === '*' || namespace.name === 'default')) return matchProducer(namespace.module, name);
   }
-  return undefined;
+  return aliasedProducer(callee, context);
+}
+
+/**
+ * A client function reached through an alias the import alone does not show: `const { request } =
+ * undici`, `require('undici').request`, a module picked at run time. Every module it may be must
+ * make the same producer.
+ */
+function aliasedProducer(callee: TSESTree.Node, context: OriginContext): Producer | undefined {
+  const refs = moduleRefsOf(callee, context.scopeOf);
+  const producers = refs?.map((ref) => matchProducer(ref.module, ref.name));
+  const first = producers?.[0];
+  return first && producers.every((producer) => producer?.client === first.client && producer.view === first.view) ? first : undefined;
 }
 
 function matchProducer(module: string | null, name: string): Producer | undefined {

@@ -26,6 +26,8 @@ import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseC
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
+import { rejectionOriginsOf } from './rejection-origins.js';
+import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -74,11 +76,13 @@ class ResponseTracker {
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
-    const flags = headFlags(call, producer.client) | requestFlags(call, producer.client, this.context);
+    const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
     const guards = headGuards(call, owner, this.context.scopeOf);
     const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
     this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
+    // The error a rejected call carries may hold the response too (lib/tracking/rejection-origins.ts).
+    for (const origin of rejectionOriginsOf(call, producer.client, flags | head, this.context)) this.addCallbackOrigin(origin);
   }
 
   /**
@@ -118,9 +122,11 @@ class ResponseTracker {
   }
 
   private addCallbackOrigin(origin: CallbackOrigin): void {
-    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: undefined };
+    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: origin.name };
     const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
-    this.followCallback(response, origin.fn, headFlags(origin.producer, origin.client), handles, origin.param);
+    const producer = origin.producer;
+    const flags = origin.flags ?? (producer.type === AST_NODE_TYPES.CallExpression ? headFlags(producer, origin.client, this.context.scopeOf) : 0);
+    this.followCallback(response, origin.fn, flags, handles, origin.param, origin);
   }
 
   run(): BodyFindings {
@@ -179,6 +185,7 @@ class ResponseTracker {
         return;
       case 'alias':
         this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles, false, guards);
+        for (const target of use.targets) this.followHeadersListener(response, target, owner, flags);
         return;
       case 'callback':
         this.followCallback(response, use.fn, flags, handles, use.fn.params[0]);
@@ -191,23 +198,42 @@ class ResponseTracker {
   /** `promise.then((res) => …)`, `http.get(url, (res) => …)`: the response lives on in the callback. */
   private followCallback(
     response: TrackedResponse,
-    fn: Exclude<FunctionNode, TSESTree.Program>,
+    fn: FunctionNode,
     flags: number,
     handles: readonly Handle[],
     param: TSESTree.Parameter | undefined,
+    /** A callback origin's view, binding and naming, when not a plain response parameter. */
+    origin?: Pick<CallbackOrigin, 'view' | 'bound' | 'ignoredAt'>,
   ): void {
+    const ignoredAt = origin?.ignoredAt ?? fn;
     if (!param) {
-      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
+      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: ignoredAt });
       return;
     }
-    const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
+    const use = bindPattern(param, origin?.view ?? response.client.rootView, this.useContext(response.client, fn), false);
     this.plannedParams.add(param);
     if (use.kind === 'alias') {
       const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
-      this.planResponse(named, fn, use.targets, undefined, flags, handles, false);
+      // A `catch` parameter comes into being when the walk enters the clause.
+      const creation = origin?.bound ? use.targets[0]!.identifier : undefined;
+      this.planResponse(named, fn, use.targets, creation, flags, handles, false);
     } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
-      this.leakNow(response, { kind: 'ignored', node: fn });
+      this.leakNow(response, { kind: 'ignored', node: ignoredAt });
     }
+  }
+
+  /**
+   * `stream.on('response', (res) => …)` that takes the stream over (lib/tracking/response-listeners.ts):
+   * the outer function hands it to the listener, which owes the body on each of its paths. The
+   * listener's holder is the outer variable, which dies when the listener returns.
+   */
+  private followHeadersListener(response: TrackedResponse, target: AliasTarget, owner: FunctionNode, flags: number): void {
+    const context = this.useContext(response.client, owner);
+    const listener = headersListenerOf(target, response.client, owner, (identifier) => classifyUse(identifier, target.view, context));
+    if (!listener) return;
+    this.planResponse(response, listener, [target], undefined, flags, []);
+    const plan = this.plans.get(listener)!;
+    plan.addScope(listener, plan.responses.length - 1, 0);
   }
 
   private leakNow(response: TrackedResponse, exit: LeakExit): void {
@@ -375,6 +401,7 @@ class ResponseTracker {
       scopeOf: callee.scopeOf,
       calleeSummary: (call, index, view) => {
         if (this.context.options.consumers?.includes(callName(call) ?? '')) return 'takes';
+        if (waitsForHeaders(call, index, client, view, callee.scopeOf)) return 'borrows';
         const target = calleeFunction(call, callee.origin, this.context.commentsOf);
         return target && summarizeParameter(target, index, client, view, (next) => this.summaryContext(client, next));
       },
@@ -440,8 +467,8 @@ function isPromiseChainStep(call: TSESTree.CallExpression): boolean {
 }
 
 /** A HEAD response has no body, unless the client still needs the empty message read (node:http). */
-function headFlags(call: TSESTree.CallExpression, client: ClientModel): number {
-  return requestsHead(call) && !client.emptyBodyHoldsConnection ? BODYLESS : 0;
+function headFlags(call: TSESTree.CallExpression, client: ClientModel, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number {
+  return requestsHead(call, scopeOf) && !client.emptyBodyHoldsConnection ? BODYLESS : 0;
 }
 
 function aliasName(use: ResponseUse): string | undefined {

@@ -346,18 +346,6 @@ async function first(url: string) {
   return null;
 }`,
         },
-        {
-          name: 'known limitation: passing the stream to once() counts as a hand-off, so a later destroy is not reported',
-          code: `
-import got from 'got';
-import { once } from 'node:events';
-async function status(url: string) {
-  const stream = got.stream(url);
-  const [res] = await once(stream, 'response');
-  stream.destroy();
-  return res.statusCode;
-}`,
-        },
       ],
       invalid: [
         {
