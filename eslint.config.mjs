@@ -18,10 +18,11 @@ export default defineConfig(
     // Copies of the sources and build that the benchmarks snapshot.
     'bench/.*/',
     'coverage/',
-    // Deliberate leaks: examples/ is judged by tests/examples.test.ts, the scenarios by the runtime suite.
+    // Deliberate leaks: examples/ is judged by tests/examples.test.ts, the scenarios and sweep probes by the runtime suite.
     'examples/',
     'tests/fixtures/',
     'tests/runtime/scenarios/',
+    'tests/runtime/sweep/',
     // Third-party SDK sources copied there by `npm run bench`: the benchmark's corpus, not ours to lint.
     'bench/.corpus/',
   ]),

@@ -45,13 +45,16 @@ plugin.configs.recommended = {
   },
 };
 
-/** Recommended, plus closes that follow a size or content-type check: for code that should always drain. */
+/**
+ * Recommended, plus closes that follow a size or content-type check and cancels on error paths:
+ * every close of a body that nothing read and that may be large, for code that should always drain.
+ */
 plugin.configs.strict = {
   name: 'drain/strict',
   plugins: { drain: plugin },
   rules: {
     'drain/no-unconsumed-body': 'error',
-    'drain/no-undrained-close': ['error', { reportDeliberate: true }],
+    'drain/no-undrained-close': ['error', { reportDeliberate: true, reportErrorPaths: true }],
   },
 };
 

@@ -77,6 +77,7 @@ function trackerContext(
   const typed = services?.program ? ESLintUtils.getParserServices(context) : undefined;
   return {
     scopeOf: (node) => sourceCode.getScope(node),
+    filename: context.filename,
     visitorKeys: sourceCode.visitorKeys,
     commentsOf: (node) => leadingComments(sourceCode, node),
     options,

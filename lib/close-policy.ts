@@ -1,12 +1,25 @@
 import type { UndrainedClose } from './tracking/findings.js';
 
+/** Which closes of an unread body a rule's options want reported. */
+export interface ClosePolicy {
+  /** Closes in a branch that tested the body's size or type (`strict`). */
+  readonly reportDeliberate: boolean;
+  /** Cancels on a path that established an error status (`strict`). */
+  readonly reportErrorPaths: boolean;
+}
+
 /**
  * Which closes of an unread body are worth a report. A `destroy` resets the connection at any size.
- * A `cancel` only loses it when the body is large; on a path that established an error status the
- * body is a small error document that has usually arrived whole, and cancelling it is how undici's
- * own documentation releases it.
+ * A `cancel` loses it only when the body has not arrived whole: for fetch, from 16 KiB on; below,
+ * the body is in the client's buffers and the connection survives (measured by the size sweep in
+ * docs/runtime-evidence.md). On a path that established an error status the body is an error
+ * document, mostly a short JSON message under that size, and cancelling it is how undici's own
+ * documentation releases it, so `recommended` accepts it; `strict` reports it, for the HTML error
+ * pages and proxy pages that are larger.
  */
-export function shouldReportClose(close: UndrainedClose, options: { reportDeliberate: boolean }): boolean {
-  if (close.deliberate && !options.reportDeliberate) return false;
-  return close.close === 'destroy' || !close.errorStatus;
+export function shouldReportClose(close: UndrainedClose, policy: ClosePolicy): boolean {
+  if (close.deliberate && !policy.reportDeliberate) return false;
+  // A connection no pool would get back (`agent: false`, an upgrade) loses nothing by closing.
+  if (close.unpooled) return false;
+  return close.close === 'destroy' || !close.errorStatus || policy.reportErrorPaths;
 }

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { catchingClause, exitStatements } from './tracking/ast.js';
 import type { LeakExit } from './tracking/findings.js';
 
 /** The leaking exit in words, for messages: "the function throws at line 14". */
@@ -37,8 +38,11 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
   switch (exit.kind) {
     case 'return':
       return { subject: 'the function', verb: 'returns', line };
-    case 'throw':
-      return { subject: 'the function', verb: 'throws', line };
+    case 'throw': {
+      // Caught in the same function: the path leaves where the `catch` does, not at the `throw`.
+      const handler = catchingClause(exit.node);
+      return handler ? { subject: 'the function', verb: caughtVerb(handler), line } : { subject: 'the function', verb: 'throws', line };
+    }
     case 'end':
       return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : 'the function', verb: 'ends', line };
     case 'callback-end':
@@ -56,6 +60,17 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
     case 'discard':
       return { subject: 'the response', verb: 'is dropped', line };
     case 'ignored':
-      return { subject: `the callback at line ${line}`, verb: 'ignores it' };
+      // A `catch` without a parameter ignores the error that carries the response.
+      return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };
   }
+}
+
+/** "returns at line 28 after catching the error thrown" (at the throw's line), from the catch's own exits. */
+function caughtVerb(handler: TSESTree.CatchClause): string {
+  const exits = exitStatements(handler.body);
+  if (exits.length === 0) return `goes on after the catch at line ${handler.loc.start.line}, which caught the error thrown`;
+  const returns = exits.filter((exit) => exit.type === AST_NODE_TYPES.ReturnStatement).map((exit) => exit.loc.start.line);
+  const throws = exits.filter((exit) => exit.type === AST_NODE_TYPES.ThrowStatement).map((exit) => exit.loc.start.line);
+  const parts = [...(returns.length > 0 ? [`returns at ${lineList(returns)}`] : []), ...(throws.length > 0 ? [`throws at ${lineList(throws)}`] : [])];
+  return `${parts.join(' or ')} after catching the error thrown`;
 }

@@ -1,13 +1,15 @@
 import { leaksByResponse, watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { describeExits } from '../lib/describe-exit.js';
+import { type DrainOptions, drainOptions } from '../lib/fixes/drain-options.js';
+import { drainSetting } from '../lib/fixes/drain-setting.js';
 import { planDrains } from '../lib/fixes/plan-drain.js';
 import { type AnalysisOptions, analysisOptions } from '../lib/analysis-options.js';
 import { namedOptions } from '../lib/named-options.js';
 
-const optionSchema = namedOptions(analysisOptions);
+const optionSchema = namedOptions({ ...analysisOptions, ...drainOptions });
 
-export type Options = [AnalysisOptions];
+export type Options = [AnalysisOptions & DrainOptions];
 export type MessageId = 'unconsumedBody' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
@@ -23,17 +25,18 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unconsumedBody:
-        'The body of {{name}} is not consumed when {{exit}}. Read or cancel it, or Node keeps the connection checked out.',
+        'The body of {{name}} is not consumed when {{exit}}. Read or drain it, or Node keeps the connection checked out.',
       insertDrain: 'Release the body with `{{drain}}`.',
     },
     schema: [optionSchema],
     defaultOptions: [{}],
   },
-  create(context, [options]) {
-    return watchResponseBodies(context, options, ({ leaks }) => {
+  create(context, [{ drainTimeoutMs, drainMaxBytes, drainWith, ...analysis }]) {
+    const setting = drainSetting(context, { drainTimeoutMs, drainMaxBytes, drainWith });
+    return watchResponseBodies(context, analysis, ({ leaks }) => {
       for (const exits of leaksByResponse(leaks)) {
         const response = exits[0]!.response;
-        const drain = planDrains(exits, context.sourceCode);
+        const drain = planDrains(exits, context.sourceCode, setting);
         context.report({
           node: response.producer,
           messageId: 'unconsumedBody',

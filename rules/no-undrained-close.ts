@@ -1,6 +1,8 @@
 import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
 import { shouldReportClose } from '../lib/close-policy.js';
+import { type DrainOptions, drainOptions } from '../lib/fixes/drain-options.js';
+import { drainSetting } from '../lib/fixes/drain-setting.js';
 import { planCloseDrain } from '../lib/fixes/plan-close-drain.js';
 import { planHeadRequest } from '../lib/fixes/plan-head-request.js';
 import { type AnalysisOptions, analysisOptions } from '../lib/analysis-options.js';
@@ -8,6 +10,7 @@ import { namedOptions } from '../lib/named-options.js';
 
 const optionSchema = namedOptions({
   ...analysisOptions,
+  ...drainOptions,
   reportDeliberate: {
     schema: {
       type: 'boolean',
@@ -15,9 +18,16 @@ const optionSchema = namedOptions({
     },
     expected: 'a boolean',
   },
+  reportErrorPaths: {
+    schema: {
+      type: 'boolean',
+      description: 'Also report cancels on paths that established an error status (error bodies from 16 KiB on lose their connection too).',
+    },
+    expected: 'a boolean',
+  },
 });
 
-export type Options = [AnalysisOptions & { reportDeliberate?: boolean }];
+export type Options = [AnalysisOptions & DrainOptions & { reportDeliberate?: boolean; reportErrorPaths?: boolean }];
 export type MessageId = 'cancelUnread' | 'destroyUnread' | 'drainInstead' | 'useHead';
 
 export default createRule<Options, MessageId>({
@@ -39,13 +49,15 @@ export default createRule<Options, MessageId>({
     },
     hasSuggestions: true,
     schema: [optionSchema],
-    defaultOptions: [{ reportDeliberate: false }],
+    defaultOptions: [{ reportDeliberate: false, reportErrorPaths: false }],
   },
-  create(context, [{ reportDeliberate, ...analysis }]) {
+  create(context, [{ reportDeliberate, reportErrorPaths, drainTimeoutMs, drainMaxBytes, drainWith, ...analysis }]) {
+    const setting = drainSetting(context, { drainTimeoutMs, drainMaxBytes, drainWith });
+    const policy = { reportDeliberate: reportDeliberate === true, reportErrorPaths: reportErrorPaths === true };
     return watchResponseBodies(context, analysis, ({ closes }) => {
       for (const close of closes) {
-        if (!shouldReportClose(close, { reportDeliberate: reportDeliberate === true })) continue;
-        const drain = planCloseDrain(close, context.sourceCode);
+        if (!shouldReportClose(close, policy)) continue;
+        const drain = planCloseDrain(close, context.sourceCode, setting);
         const head = planHeadRequest(close, context.sourceCode);
         context.report({
           node: close.call,

@@ -10,7 +10,11 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 export async function downloadArtifact(url: string, file: string): Promise<boolean> {
   const res = await axios.get(url, { responseType: 'stream' });
-  if (Number(res.headers['content-length']) > MAX_BYTES) { res.data.resume(); return false; }
+  if (Number(res.headers['content-length']) > MAX_BYTES) {
+    res.data.resume();
+    setTimeout(() => res.data.destroy(), 1000).unref();
+    return false;
+  }
   await pipeline(res.data, createWriteStream(file));
   return true;
 }

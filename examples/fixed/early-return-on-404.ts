@@ -12,7 +12,11 @@ export interface Package {
 export async function findPackage(name: string): Promise<Package | undefined> {
   const url = `https://registry.npmjs.org/${encodeURIComponent(name)}`;
   const res = await fetch(url);
-  if (res.status === 404) { res.body?.resume(); return undefined; }
+  if (res.status === 404) {
+    res.body?.resume();
+    setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
+    return undefined;
+  }
   if (!res.ok) throw new Error(`registry answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as Package;
 }

@@ -18,7 +18,7 @@ export async function getRepository(owner: string, name: string, token: string):
   };
   const res = await fetch(`${API}/repos/${owner}/${name}`, { headers });
   if (!res.ok) {
-    await res.body?.cancel();
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error(`GitHub answered ${res.status} ${res.statusText} for ${owner}/${name}`);
   }
   return (await res.json()) as Repository;

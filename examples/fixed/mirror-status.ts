@@ -13,7 +13,7 @@ export async function compareMirrors(path: string): Promise<MirrorStatus> {
     fetch(`https://registry.example.com${path}`),
     fetch(`https://mirror.example.com${path}`),
   ]);
-  await primary.body?.pipeTo(new WritableStream());
-  await mirror.body?.pipeTo(new WritableStream());
+  await primary.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  await mirror.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return { primary: primary.status, mirror: mirror.status };
 }

@@ -14,7 +14,7 @@ export async function fetchWithRetry(url: string, attempts = 4): Promise<string>
     if (res.status >= 500) {
       lastStatus = res.status;
       await sleep(100 * 2 ** attempt);
-      await res.body?.cancel();
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       continue;
     }
     return res.text();

@@ -14,7 +14,10 @@ export interface Doc {
 export async function getDocument(index: string, id: string): Promise<Doc | undefined> {
   const path = `/${encodeURIComponent(index)}/_doc/${encodeURIComponent(id)}`;
   const { statusCode, body } = await pool.request({ method: 'GET', path });
-  if (statusCode === 404) { await body.dump(); return undefined; }
+  if (statusCode === 404) {
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return undefined;
+  }
   if (statusCode !== 200) throw new Error(`search answered ${statusCode}: ${await body.text()}`);
   return (await body.json()) as Doc;
 }

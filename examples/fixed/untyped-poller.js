@@ -9,7 +9,10 @@
 export async function waitForJob(jobUrl) {
   for (let i = 0; i < 60; i++) {
     const res = await fetch(jobUrl);
-    if (res.status === 200) { await res.body?.pipeTo(new WritableStream()); break; }
+    if (res.status === 200) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      break;
+    }
     await res.arrayBuffer();
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }

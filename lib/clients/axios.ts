@@ -34,6 +34,22 @@ export const axiosClient: ClientModel = {
     request: { members: { destroy, abort: destroy } },
     // axios destroys the response stream (and emits `error` on it) when the signal aborts after the response.
     abortController: { members: { abort: destroy } },
+    /** `AxiosError`: a rejected stream request's `response.data` is the unread message. */
+    error: {
+      members: {
+        response: { access: { kind: 'view', view: 'response' } },
+        request: { access: { kind: 'view', view: 'request' } },
+        message: inspect,
+        code: inspect,
+        status: inspect,
+        name: inspect,
+        config: inspect,
+        isAxiosError: inspect,
+        stack: inspect,
+        cause: inspect,
+        toJSON: { call: { kind: 'inspect' } },
+      },
+    },
   },
   // `AxiosResponse` is the same type whatever the `responseType`: the option decides, not the type.
   types: [],
@@ -50,14 +66,11 @@ export const axiosClient: ClientModel = {
   ],
   moduleObject: { modules: ['axios'], factories: ['create'] },
   rejectsErrorStatus: { option: 'validateStatus' },
+  rejection: { view: 'error', responseMember: 'response', classes: ['AxiosError'], guards: ['isAxiosError'] },
+  responseHooks: { path: ['interceptors', 'response'], method: 'use', fulfilledView: 'response', rejectedView: 'error' },
   status: { statusMember: 'status', headersMember: 'headers' },
   drains: {
-    response: { onError: '{{ref}}.data.resume()', consume: '{{ref}}.data.resume()', async: false },
-    stream: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    response: { read: '{{ref}}.data.resume()', async: false, closeLater: { call: '{{ref}}.data.destroy()' } },
+    stream: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

@@ -34,6 +34,11 @@ export interface ViewModel {
   readonly iterate?: MemberEffect;
   /** Event names for `on`/`once`/`addListener(name, fn)` that read the stream. */
   readonly readingEvents?: readonly string[];
+  /**
+   * Events emitted once the headers arrive, before any of the body (got's `'response'`): a listener
+   * that uses the stream it is registered on takes the stream over and must read or release it.
+   */
+  readonly headersEvents?: readonly string[];
 }
 
 /** Where a client's types are declared, to recognise its values by type. */
@@ -56,16 +61,27 @@ export interface NamedProducer {
   readonly returns: 'promise' | 'value';
 }
 
-/** The drains a fix may insert for one view of a response; `{{ref}}` is the name that holds it. */
+/**
+ * How a fix drains one view of a response: it reads the rest of the body and discards it, so the
+ * connection goes back to the pool, and it stops at a limit, so that an endless or huge body can
+ * neither hang the code nor download without end. In the templates `{{ref}}` is the expression that
+ * holds the view, `{{ms}}` and `{{bytes}}` are the drain limits (options `drainTimeoutMs`,
+ * `drainMaxBytes`).
+ */
 export interface DrainSpec {
-  /** Releases an unread body on a path that established an error status (error bodies are small). */
-  readonly onError: string;
-  /** Reads the body to its end with constant memory, so the connection goes back to the pool. */
-  readonly consume: string;
-  /** Whether the drain is awaited, and so needs an async function. */
+  /** Reads the body to its end, or to the limit, and never rejects or throws. */
+  readonly read: string;
+  /** `read` returns a promise that settles when the drain is over: awaited where the function can. */
   readonly async: boolean;
-  /** The member call that drains instead of a close on this view (`pipeTo(…)` for `cancel()`). */
-  readonly replaceClose?: { readonly call: string; readonly returnsPromise: boolean };
+  /**
+   * For a drain that reads in the background (`resume()` returns at once): the close a timer runs
+   * `{{ms}}` later, which does nothing once the body has ended (measured for every Node-stream
+   * client: the socket already serves the next request and is left alone). `typed` replaces it in
+   * TypeScript files whose types leave the close out (node-fetch's `NodeJS.ReadableStream`).
+   */
+  readonly closeLater?: { readonly call: string; readonly typed?: string };
+  /** The member call that drains in place of a close on this view, after the view's own text (`res.body?.` + this). */
+  readonly replaceClose?: string;
 }
 
 /**
@@ -118,6 +134,47 @@ export interface StatusSpec {
   readonly headersMember?: string;
   /** Whether the body was touched (`bodyUsed`). */
   readonly usedMember?: string;
+  /** The member that says what kind of response it is (`type`), with the kinds that have no body. */
+  readonly typeMember?: string;
+  readonly bodylessTypes?: readonly string[];
+}
+
+/**
+ * The error a client rejects an error status with, when that error carries the response with its
+ * body unread (ky 1's `HTTPError.response`, axios's `error.response.data` stream): the `catch` that
+ * receives it owes the body.
+ */
+export interface RejectionModel {
+  /** The view the caught error is; its members lead to the response. */
+  readonly view: string;
+  /** The error's member that holds the response, to name it in messages (`error.response`). */
+  readonly responseMember: string;
+  /**
+   * The error classes (`error instanceof HTTPError`) and type guards (`isHTTPError(error)`) that
+   * tell this error apart: where they fail, what was caught is another error, with no response.
+   */
+  readonly classes: readonly string[];
+  readonly guards: readonly string[];
+  /**
+   * A config option that can run code on the error before it is thrown (ky `hooks`): when a call or
+   * its instance may set it, the error may arrive read, so the `catch` owes nothing.
+   */
+  readonly unlessOption?: string;
+  /** From this major version of the package on, the client reads the error's body itself. */
+  readonly readsBodySince?: { readonly package: string; readonly major: number };
+}
+
+/**
+ * Callbacks an instance registers to see every response it makes (axios
+ * `instance.interceptors.response.use(onFulfilled, onRejected)`): reached from the module object or
+ * an instance through `path`, then called as `method`.
+ */
+export interface ResponseHooks {
+  readonly path: readonly string[];
+  readonly method: string;
+  /** The view of the first callback's parameter (a response) and of the second's (a rejection). */
+  readonly fulfilledView: string;
+  readonly rejectedView: string;
 }
 
 /** Everything the engine knows about one client. */
@@ -135,6 +192,12 @@ export interface ClientModel {
    * test helper) and holds no connection, so such calls are left alone.
    */
   readonly declarationFiles: RegExp;
+  /**
+   * The functions and methods of `declarationFiles` that send a request, by name; every one of them
+   * when left out. A response-typed function declared there under another name reads a response from
+   * somewhere else (lib.dom's `Cache#match`), and is not followed.
+   */
+  readonly declaredProducers?: readonly string[];
   readonly producers: readonly NamedProducer[];
   readonly callbackProducers?: readonly CallbackProducer[];
   readonly status: StatusSpec;
@@ -148,6 +211,18 @@ export interface ClientModel {
    * its end: node:http frees it only on `'end'`, which an unread message never emits.
    */
   readonly emptyBodyHoldsConnection?: boolean;
+  /**
+   * Request options that take the connection out of any pool (node:http's `agent: false`, a
+   * `createConnection`, `Connection: upgrade`): closing such a response loses nothing a drain would keep.
+   */
+  readonly unpooled?: {
+    /** Options that, set to `false`, mean no agent. */
+    readonly disabledOptions: readonly string[];
+    /** Options whose presence means the caller makes the socket itself. */
+    readonly presentOptions: readonly string[];
+    /** `Connection` header values that end the connection after this exchange. */
+    readonly connectionHeaders: readonly string[];
+  };
   /** Drain per view; a view without one gets no fix. */
   readonly drains: Readonly<Record<string, DrainSpec>>;
   readonly optionProducers?: readonly OptionProducer[];
@@ -160,4 +235,7 @@ export interface ClientModel {
    * `await` never sees an error status, so a branch that tests for one is dead.
    */
   readonly rejectsErrorStatus?: { readonly option: string };
+  /** What those rejections carry, when the response on them is still unread. */
+  readonly rejection?: RejectionModel;
+  readonly responseHooks?: ResponseHooks;
 }

@@ -4,6 +4,9 @@ import { webReaderView, webStreamView } from './web-streams.js';
 const consume = { call: { kind: 'consume' } } as const;
 const inspect = { access: { kind: 'inspect' } } as const;
 
+/** The bounded drain of a web stream, after `body?.`. */
+const pipeToSink = 'pipeTo(new WritableStream(), { signal: AbortSignal.timeout({{ms}}) }).catch(() => {})';
+
 /** The WHATWG `Response` interface, shared by every fetch-shaped client. */
 export const fetchResponseView: ViewModel = {
   members: {
@@ -47,23 +50,26 @@ export const fetchClient: ClientModel = {
     },
   ],
   declarationFiles: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/])/,
+  declaredProducers: ['fetch'],
   producers: [
     { modules: null, name: 'fetch', returns: 'promise' },
     { modules: ['undici'], name: 'fetch', returns: 'promise' },
   ],
-  status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers', usedMember: 'bodyUsed' },
+  status: {
+    statusMember: 'status',
+    okMember: 'ok',
+    bodyMember: 'body',
+    headersMember: 'headers',
+    usedMember: 'bodyUsed',
+    // The Fetch standard gives these a null body: a filtered redirect (`redirect: 'manual'`), a network error.
+    typeMember: 'type',
+    bodylessTypes: ['opaqueredirect', 'error'],
+  },
   drains: {
-    response: {
-      onError: 'await {{ref}}.body?.cancel()',
-      consume: 'await {{ref}}.body?.pipeTo(new WritableStream())',
-      async: true,
-    },
+    // A sink that discards every chunk reads the body in constant memory; the signal cancels it at
+    // the time limit (an event stream, a long poll), and `catch` takes that rejection.
+    response: { read: `{{ref}}.body?.${pipeToSink}`, async: true },
     // `?.`: a body held under its own name (`const { body } = res`) is typed `ReadableStream | null`.
-    stream: {
-      onError: 'await {{ref}}?.cancel()',
-      consume: 'await {{ref}}?.pipeTo(new WritableStream())',
-      async: true,
-      replaceClose: { call: 'pipeTo(new WritableStream())', returnsPromise: true },
-    },
+    stream: { read: `{{ref}}?.${pipeToSink}`, async: true, replaceClose: pipeToSink },
   },
 };

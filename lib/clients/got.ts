@@ -42,6 +42,9 @@ export const gotClient: ClientModel = {
       },
       iterate: { kind: 'consume' },
       readingEvents: ['data', 'readable'],
+      // Emitted with the headers; with the default `throwHttpErrors`, only for 2xx (an error status
+      // rejects and destroys the stream instead).
+      headersEvents: ['response'],
     },
     socket: nodeHttpClient.views.socket!,
   },
@@ -53,11 +56,6 @@ export const gotClient: ClientModel = {
   moduleObject: { modules: ['got'], aliases: ['got'], factories: ['extend'] },
   status: { statusMember: 'statusCode' },
   drains: {
-    stream: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    stream: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

@@ -5,7 +5,9 @@
 export const inertSinks: Readonly<Record<string, readonly string[] | '*'>> = {
   console: '*',
   JSON: ['stringify'],
-  '': ['String', 'Boolean', 'Number'],
+  // The last ones are ky's and axios's type guards for the errors they reject with.
+  '': ['String', 'Boolean', 'Number', 'isHTTPError', 'isKyError', 'isTimeoutError', 'isAxiosError', 'isCancel'],
+  axios: ['isAxiosError', 'isCancel'],
   Object: ['keys', 'entries', 'values', 'getOwnPropertyNames'],
   util: ['inspect', 'format'],
 };

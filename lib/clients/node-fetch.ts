@@ -25,13 +25,18 @@ export const nodeFetchClient: ClientModel = {
   status: { statusMember: 'status', okMember: 'ok', bodyMember: 'body', headersMember: 'headers', usedMember: 'bodyUsed' },
   methodOption: true,
   drains: {
-    response: { onError: '{{ref}}.body?.resume()', consume: '{{ref}}.body?.resume()', async: false },
-    // `?.`: node-fetch types `body` as `NodeJS.ReadableStream | null`.
-    stream: {
-      onError: '{{ref}}?.resume()',
-      consume: '{{ref}}?.resume()',
+    // `?.`: node-fetch types `body` as `NodeJS.ReadableStream | null`, an interface without
+    // `destroy()`, so TypeScript files name the `Readable` it is.
+    response: {
+      read: '{{ref}}.body?.resume()',
       async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
+      closeLater: { call: '{{ref}}.body?.destroy()', typed: "({{ref}}.body as import('node:stream').Readable | null)?.destroy()" },
+    },
+    stream: {
+      read: '{{ref}}?.resume()',
+      async: false,
+      closeLater: { call: '{{ref}}?.destroy()', typed: "({{ref}} as import('node:stream').Readable | null)?.destroy()" },
+      replaceClose: 'resume()',
     },
   },
 };

@@ -52,6 +52,7 @@ export const nodeHttpClient: ClientModel = {
       members: {
         destroy: { call: { kind: 'release', close: 'destroy' } },
         abort: { call: { kind: 'release', close: 'destroy' } },
+        socket: { access: { kind: 'view', view: 'socket' } },
       },
     },
   },
@@ -62,12 +63,8 @@ export const nodeHttpClient: ClientModel = {
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   // Measured: an unread HEAD response stalls a keep-alive agent with maxSockets: 4 after 4 calls.
   emptyBodyHoldsConnection: true,
+  unpooled: { disabledOptions: ['agent'], presentOptions: ['createConnection'], connectionHeaders: ['close', 'upgrade'] },
   drains: {
-    message: {
-      onError: '{{ref}}.resume()',
-      consume: '{{ref}}.resume()',
-      async: false,
-      replaceClose: { call: 'resume()', returnsPromise: false },
-    },
+    message: { read: '{{ref}}.resume()', async: false, closeLater: { call: '{{ref}}.destroy()' }, replaceClose: 'resume()' },
   },
 };

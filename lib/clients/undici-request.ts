@@ -4,6 +4,9 @@ import { nodeReadableMembers } from './node-streams.js';
 const consume: MemberSpec = { call: { kind: 'consume' } };
 const inspect: MemberSpec = { access: { kind: 'inspect' } };
 
+/** The bounded drain of a `BodyReadable`, after `body.`. */
+const boundedDump = 'dump({ limit: {{bytes}}, signal: AbortSignal.timeout({{ms}}) }).catch(() => {})';
+
 /**
  * `undici.request()` and `Dispatcher#request` (Client, Pool, Agent): a `ResponseData` whose `body`
  * is a `BodyReadable`, a Node stream with fetch-style readers. Nothing returns its connection to
@@ -34,7 +37,7 @@ export const undiciRequestClient: ClientModel = {
         bytes: consume,
         arrayBuffer: consume,
         formData: consume,
-        // `dump()` reads up to its limit (128 KiB) and then closes: a drain for the bodies worth keeping.
+        // `dump()` reads up to its limit (128 KiB by default) and then closes: a bounded drain.
         dump: consume,
         bodyUsed: inspect,
         body: { access: { kind: 'view', view: 'stream' } },
@@ -51,18 +54,10 @@ export const undiciRequestClient: ClientModel = {
   producers: [{ modules: ['undici'], name: 'request', returns: 'promise' }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   drains: {
-    data: {
-      onError: 'await {{ref}}.body.dump()',
-      consume: 'await {{ref}}.body.dump({ limit: Number.MAX_SAFE_INTEGER })',
-      async: true,
-    },
-    body: {
-      // `dump()` reads at most 128 KiB and then destroys: fine for an error document, a close for
-      // anything larger. A non-finite limit falls back to the default, so drains pass a finite one.
-      onError: 'await {{ref}}.dump()',
-      consume: 'await {{ref}}.dump({ limit: Number.MAX_SAFE_INTEGER })',
-      async: true,
-      replaceClose: { call: 'dump({ limit: Number.MAX_SAFE_INTEGER })', returnsPromise: true },
-    },
+    // `dump()` reads and discards up to `limit` (128 KiB unless given: a 1 MiB body would lose its
+    // connection), closes at once when content-length says more, and stops at the signal; it
+    // rejects only on the signal, and listens for the `error` of its own close.
+    data: { read: `{{ref}}.body.${boundedDump}`, async: true },
+    body: { read: `{{ref}}.${boundedDump}`, async: true, replaceClose: boundedDump },
   },
 };

@@ -28,6 +28,11 @@ export interface PathDomain<S> {
   leave(scope: TSESTree.Node, exit: PathExit, state: S): S;
   /** The state on an edge taken by an exception a callee threw, entering a `catch`. */
   exceptional(state: S): S;
+  /**
+   * An expression statement completed normally: what it asserts holds (`assert(x)` throws
+   * otherwise). `undefined` when no path in `state` can get past it.
+   */
+  assume(expression: TSESTree.Expression, state: S): S | undefined;
 }
 
 /** How a path leaves a scope. `end` is falling off the end of a block or function body. */
@@ -122,8 +127,11 @@ class PathWalker<S> {
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.StaticBlock:
         return this.leaving(node, this.statements(node.body, state));
-      case AST_NODE_TYPES.ExpressionStatement:
-        return normal(this.expr(node.expression, state));
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const after = this.expr(node.expression, state);
+        const expression = node.expression.type === AST_NODE_TYPES.AwaitExpression ? node.expression.argument : node.expression;
+        return normal(after === undefined ? undefined : this.domain.assume(expression, after));
+      }
       case AST_NODE_TYPES.VariableDeclaration:
         return normal(this.declaration(node, state));
       case AST_NODE_TYPES.IfStatement: {

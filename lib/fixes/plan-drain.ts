@@ -2,9 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak } from '../tracking/findings.js';
-import { enclosingFunction, type FunctionNode, unwrap } from '../tracking/ast.js';
-import { drainExpressionWithoutAwait, drainFor } from './drain-text.js';
-import { insertAtBlockEnd, insertBeforeStatement } from './insertion-point.js';
+import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
+import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
+import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
 
 /**
@@ -19,7 +19,7 @@ export type DrainPlan =
 const NONE: DrainPlan = { kind: 'none' };
 
 /** Plans the drain for one leaking exit. */
-export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
+export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   switch (leak.exit.kind) {
     case 'return':
     case 'throw':
@@ -28,11 +28,13 @@ export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCo
     case 'end':
     case 'iteration-end':
     case 'block-end':
-      return planAtExit(leak, sourceCode);
+      return planAtExit(leak, sourceCode, setting);
     case 'callback-end':
-      return planExpressionBody(leak, sourceCode);
+      return planExpressionBody(leak, sourceCode, setting);
     case 'discard':
-      return planDiscarded(leak, sourceCode);
+      return planDiscarded(leak, sourceCode, setting);
+    case 'ignored':
+      return planIgnored(leak, sourceCode, setting);
     default:
       return NONE;
   }
@@ -43,8 +45,8 @@ export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCo
  * autofix only when every exit has one: a partial fix would leave the report with other exits
  * named. Otherwise a suggestion with the drains that can be planned.
  */
-export function planDrains(leaks: readonly BodyLeak[], sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
-  const plans = leaks.map((leak) => planDrain(leak, sourceCode));
+export function planDrains(leaks: readonly BodyLeak[], sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
+  const plans = leaks.map((leak) => planDrain(leak, sourceCode, setting));
   const usable = plans.filter((plan) => plan.kind !== 'none');
   if (usable.length === 0) return NONE;
   if (plans.length === 1) return plans[0]!;
@@ -59,7 +61,10 @@ function allOf(fixes: readonly TSESLint.ReportFixFunction[]): TSESLint.ReportFix
     for (const fix of fixes) {
       const result = fix(fixer);
       if (!result) return null;
-      edits.push(...('range' in result ? [result as TSESLint.RuleFix] : result));
+      for (const edit of 'range' in result ? [result as TSESLint.RuleFix] : result) {
+        // Every drain that calls the user's helper brings the same import: keep one.
+        if (!edits.some((other) => other.range[0] === edit.range[0] && other.range[1] === edit.range[1] && other.text === edit.text)) edits.push(edit);
+      }
     }
     // ESLint throws on overlapping fixes of one report rather than choosing.
     const sorted = edits.toSorted((a, b) => a.range[0] - b.range[0]);
@@ -67,86 +72,135 @@ function allOf(fixes: readonly TSESLint.ReportFixFunction[]): TSESLint.ReportFix
   };
 }
 
+/** The plan for one drain whose text is placed by `place`; a suggestion when it leaves a promise running. */
+function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined, kind: 'fix' | 'suggest' = 'fix'): DrainPlan {
+  if (!place) return NONE;
+  return { kind: drain.background ? 'suggest' : kind, drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place) };
+}
+
 /** Insert the drain right before the exit, inside the branch that leaks. */
-function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
+function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   // Another path reaches the same exit with the body settled: a drain there would be theirs too.
   if (leak.mixed) return NONE;
-  const holder = leak.holders.find((target) => leak.response.client.drains[target.view]);
+  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const exit = leak.exit.node;
   // The end of module code has no enclosing function to ask about `await`, nor a block to insert into.
   if (exit.type === AST_NODE_TYPES.Program) return NONE;
-  const found = drainFor(leak.response.client, holder.view, holder.variable.name, leak.errorStatus, canAwait(enclosingFunction(exit)));
+  const found = drainFor(leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
   if (!found) return NONE;
-  const drain = usedOptionally(holder.variable) ? { ...found, expression: optionalRef(found.expression, holder.variable.name) } : found;
-  const style = sourceStyle(sourceCode);
-  const statement = `${drain.expression}${style.semicolon}`;
+  const drain = usedOptionally(holder.variable)
+    ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
+    : found;
   const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
   // `return (res = await fetch(u), res.status)`: the exit makes the response, so a drain in front
   // of it would run before the response exists (found by the soak run, tests/reliability).
   const producer = leak.response.producer;
   if (!endsBlock && exit.range[0] <= producer.range[0] && producer.range[1] <= exit.range[1]) return NONE;
-  let fix: TSESLint.ReportFixFunction | undefined;
-  if (!endsBlock) fix = insertBeforeStatement(sourceCode, exit, statement);
-  else if (exit.type === AST_NODE_TYPES.BlockStatement) fix = insertAtBlockEnd(sourceCode, exit, statement);
-  if (!fix) return NONE;
-  const timingChanges = drain.expression.startsWith('void ');
-  return { kind: timingChanges ? 'suggest' : 'fix', drain: drain.expression, fix };
+  if (!endsBlock) return planned(drain, insertBeforeStatement(sourceCode, exit, drain.statements));
+  return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined);
 }
 
 /** `.then((res) => res.ok)`: rewrite the body to a block that drains before returning (a suggestion). */
-function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
+function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   const body = leak.exit.node;
   const arrow = body.parent;
   if (leak.mixed || arrow?.type !== AST_NODE_TYPES.ArrowFunctionExpression || arrow.body !== body) return NONE;
-  const holder = leak.holders.find((target) => leak.response.client.drains[target.view]);
+  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
-  const drain = drainFor(leak.response.client, holder.view, holder.variable.name, leak.errorStatus, true);
+  const drain = drainFor(leak.response.client, holder.view, holder.variable.name, true, setting, body);
   if (!drain) return NONE;
   const valueName = freshName(sourceCode, arrow, 'value');
   // One line: the statements need semicolons even in a file that ends lines without them.
-  const block = `{ const ${valueName} = ${sourceCode.getText(body)}; ${drain.expression}; return ${valueName}; }`;
-  return {
-    kind: 'suggest',
-    drain: drain.expression,
-    fix: (fixer) => {
+  const block = `{ const ${valueName} = ${sourceCode.getText(body)}; ${oneLine(drain.statements)} return ${valueName}; }`;
+  return planned(
+    drain,
+    (fixer) => {
       const edits = [fixer.replaceText(body, block)];
       if (drain.awaits && !arrow.async) edits.push(fixer.insertTextBefore(arrow, 'async '));
       return edits;
     },
-  };
+    'suggest',
+  );
 }
 
 /** `await fetch(url);` and `fetch(url);`: there is no name to drain, so offer to read and discard. */
-function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>): DrainPlan {
+function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   const statement = leak.exit.node;
-  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return planDestructured(leak, statement, sourceCode);
+  if (statement.type === AST_NODE_TYPES.VariableDeclaration) return planDestructured(leak, statement, sourceCode, setting);
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return NONE;
   const { client } = leak.response;
   const producer = leak.response.producer;
   const expression = unwrap(statement.expression);
-  const style = sourceStyle(sourceCode);
+  const fn = enclosingFunction(statement);
+  const awaitAllowed = canAwait(fn);
+  const drainOf = (ref: string) => drainFor(client, client.rootView, ref, awaitAllowed, setting, statement);
+  const name = freshName(sourceCode, statement, 'response');
+  // A drain that names its response twice (a read, then a timed close) gets a `const` to name it by.
+  const named = (value: string): DrainPlan => {
+    const drain = drainOf(name);
+    if (!drain || fn.type === AST_NODE_TYPES.Program) return NONE;
+    return planned(drain, replaceStatement(sourceCode, statement, [`const ${name} = ${value}`, ...drain.statements]), 'suggest');
+  };
   if (expression === producer && returnsResponseItself(client)) {
     // `got.stream(url);`: the stream is the response, not a promise of one.
-    const drain = drainFor(client, client.rootView, sourceCode.getText(producer), false, false);
-    if (!drain) return NONE;
-    const text = `${drain.expression}${style.semicolon}`;
-    return { kind: 'suggest', drain: drain.expression, fix: (fixer) => fixer.replaceText(statement, text) };
+    const drain = drainOf(sourceCode.getText(producer));
+    if (drain?.statements.length === 1) return planned(drain, replaceStatement(sourceCode, statement, drain.statements), 'suggest');
+    return named(sourceCode.getText(producer));
   }
   if (expression === producer) {
-    const drain = drainExpressionWithoutAwait(client, client.rootView, 'response');
+    // `fetch(url);`: keep it running in the background, as it did, and drain the response it brings.
+    const drain = drainFor(client, client.rootView, 'response', false, setting, statement);
     if (!drain) return NONE;
-    const text = `void ${sourceCode.getText(producer)}.then((response) => ${drain})${style.semicolon}`;
-    return { kind: 'suggest', drain: text, fix: (fixer) => fixer.replaceText(statement, text) };
+    const read = drain.statements.map((text) => text.replace(/^void /, ''));
+    const then = read.length === 1 ? read[0]! : `{ ${oneLine(read)} }`;
+    const text = `void ${sourceCode.getText(producer)}.then((response) => ${then})`;
+    return planned({ ...drain, statements: [text], background: true }, replaceStatement(sourceCode, statement, [text]));
   }
   if (expression.type === AST_NODE_TYPES.AwaitExpression && unwrap(expression.argument) === producer) {
-    if (!canAwait(enclosingFunction(statement))) return NONE;
-    const drain = drainFor(client, client.rootView, `(${sourceCode.getText(expression)})`, false, true);
-    if (!drain) return NONE;
-    const text = `${drain.expression}${style.semicolon}`;
-    return { kind: 'suggest', drain: drain.expression, fix: (fixer) => fixer.replaceText(statement, text) };
+    if (!awaitAllowed) return NONE;
+    const drain = drainOf(`(${sourceCode.getText(expression)})`);
+    if (drain?.statements.length === 1) return planned(drain, replaceStatement(sourceCode, statement, drain.statements), 'suggest');
+    return named(sourceCode.getText(expression));
   }
   return NONE;
+}
+
+/**
+ * `.then(() => done())`, `http.get(url, () => …)`: the callback takes no parameter, so give it one
+ * and drain it first thing (a suggestion: it changes the callback's signature).
+ */
+function planIgnored(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
+  const fn = leak.exit.node;
+  if ((fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) || fn.params.length > 0) return NONE;
+  const open = fn.type === AST_NODE_TYPES.ArrowFunctionExpression ? sourceCode.getFirstToken(fn, (token) => token.value === '(') : sourceCode.getTokenBefore(fn.body, (token) => token.value === '(');
+  const close = open && sourceCode.getTokenAfter(open);
+  if (!open || close?.value !== ')') return NONE;
+  const { client } = leak.response;
+  const step = fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.callee.type === AST_NODE_TYPES.MemberExpression ? memberName(fn.parent.callee) : undefined;
+  const rejected = step === 'catch' || (step === 'then' && fn.parent.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments[1] === fn);
+  const name = freshName(sourceCode, fn.body, rejected ? 'error' : 'response');
+  // A promise callback may become `async` and wait for the drain: the chain waits for what it returns.
+  const awaitAllowed = fn.async || step === 'then' || step === 'catch';
+  const drain = drainFor(client, rejected && client.rejection ? client.rejection.view : client.rootView, name, awaitAllowed, setting, fn.body);
+  if (!drain) return NONE;
+  const body = fn.body;
+  let place: TSESLint.ReportFixFunction | undefined;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) {
+    place = (fixer) => fixer.replaceText(body, `{ ${oneLine(drain.statements)} return ${sourceCode.getText(body)}; }`);
+  } else if (body.body[0]) {
+    place = insertBeforeStatement(sourceCode, body.body[0], drain.statements);
+  } else {
+    place = insertAtBlockEnd(sourceCode, body, drain.statements);
+  }
+  const withParam = place && ((fixer: TSESLint.RuleFixer) => {
+    const placed = place(fixer);
+    if (!placed) return null;
+    const edits = [fixer.insertTextAfter(open, name), ...('range' in placed ? [placed as TSESLint.RuleFix] : placed)];
+    if (drain.awaits && !fn.async) edits.push(fixer.insertTextBefore(fn, 'async '));
+    return edits;
+  });
+  return planned(drain, withParam, 'suggest');
 }
 
 /**
@@ -157,6 +211,7 @@ function planDestructured(
   leak: BodyLeak,
   declaration: TSESTree.VariableDeclaration,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  setting: DrainSetting,
 ): DrainPlan {
   const declarator = declaration.declarations.length === 1 ? declaration.declarations[0] : undefined;
   const pattern = declarator?.id;
@@ -167,21 +222,19 @@ function planDestructured(
   if (!body) return NONE;
   const name = freshName(sourceCode, declaration, body.member);
   const fn = enclosingFunction(declaration);
-  const drain = fn.type === AST_NODE_TYPES.Program ? undefined : drainFor(client, body.view, name, false, canAwait(fn));
+  const drain = fn.type === AST_NODE_TYPES.Program ? undefined : drainFor(client, body.view, name, canAwait(fn), setting, declaration);
   const last = pattern.properties.at(-1);
   const closing = sourceCode.getLastToken(pattern, (token) => token.value === '}');
   if (!drain || !last || !closing) return NONE;
   const style = sourceStyle(sourceCode);
   const property = name === body.member ? name : `${body.member}: ${name}`;
   const indent = lineIndent(sourceCode, declaration) ?? '';
-  return {
-    kind: 'suggest',
-    drain: drain.expression,
-    fix: (fixer) => [
-      fixer.insertTextAfter(last, `, ${property}`),
-      fixer.insertTextAfter(declaration, `${style.eol}${indent}${drain.expression}${style.semicolon}`),
-    ],
-  };
+  const after = drain.statements.map((statement) => `${style.eol}${indent}${statement}${style.semicolon}`).join('');
+  return planned(
+    drain,
+    (fixer) => [fixer.insertTextAfter(last, `, ${property}`), fixer.insertTextAfter(declaration, after)],
+    'suggest',
+  );
 }
 
 /** The member of the response that is its body, and the view it is (`body` → `stream` for fetch). */
@@ -209,12 +262,6 @@ function usedOptionally(variable: TSESLint.Scope.Variable): boolean {
     const parent = identifier.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.optional;
   });
-}
-
-/** `await res.body?.cancel()` → `await res?.body?.cancel()`; a ref already followed by `?.` stays. */
-function optionalRef(expression: string, name: string): string {
-  const escaped = name.replace(/\$/g, '\\$');
-  return expression.replace(new RegExp(`(?<![\\w$.])${escaped}\\.`), `${name}?.`);
 }
 
 /** `await` is allowed in async functions and async generators; module code is left alone. */

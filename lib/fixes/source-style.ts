@@ -23,8 +23,11 @@ function detect(sourceCode: Readonly<TSESLint.SourceCode>): SourceStyle {
   // Standard-style files end no line with a semicolon; any semicolon-terminated line means the file uses them.
   const lines = text.split(/\r?\n/);
   const usesSemicolons = lines.some((line) => /;\s*(?:\/\/.*)?$/.test(line)) || !lines.some((line) => /[\w)\]'"`]\s*$/.test(line));
-  const indented = /^([ \t]+)\S/m.exec(text);
-  const unit = indented?.[1]?.startsWith('\t') ? '\t' : indented ? ' '.repeat(Math.min(indented[1]!.length, 4)) : '  ';
+  // The smallest indentation of a code line; ` * ` continues a block comment and says nothing.
+  const indents = lines.map((line) => /^([ \t]+)[^\s*]/.exec(line)?.[1]).filter((indent): indent is string => indent !== undefined);
+  const unit = indents.some((indent) => indent.startsWith('\t'))
+    ? '\t'
+    : ' '.repeat(Math.min(4, ...indents.map((indent) => indent.length), indents.length > 0 ? Infinity : 2));
   return { eol, semicolon: usesSemicolons ? ';' : '', unit };
 }
 

@@ -8,15 +8,19 @@ import type { VisibleFunction } from './callee-function.js';
 
 /**
  * What a function does with a response it receives as a parameter.
- * - `takes`: on some path it reads or releases it, returns it to its caller, or passes it to a
- *   function that takes it: the caller hands it over, and the function must settle it on every path
- *   (its own analysis reports where it does not).
+ * - `takes`: on some path it reads it, or passes it to a function that takes it: the caller hands it
+ *   over, and the function must settle it on every path (its own analysis reports where it does not).
  * - `borrows`: it only looks (status, headers, logging): the caller still owns the body.
+ * - `returns`: it only looks, and gives the same response back as its value (`decorate(res)`,
+ *   `ensureOk(res)`): the call's value is the argument, not a second response.
+ * - `cancels` / `destroys`: its only settling act is closing it (`release(res)`): a call of it is a
+ *   close at the call site, judged there like `res.body.cancel()`.
  * - `unknown`: it only looks, except that it stores it, captures it, or passes it to code the analysis
  *   cannot read. That code may be what settles it, or the caller may: the call is a hand-off, and the
  *   function is not checked itself.
  */
 export type ParameterSummary = CalleeSummary;
+
 
 /** Marks a function that handles any response it is given (like Go bodyclose's directive). */
 export const HANDLED_TAG = '@drain-handled';
@@ -80,32 +84,48 @@ function summarize(callee: VisibleFunction, index: number, view: string, context
   const holders: { variable: TSESLint.Scope.Variable; identifier: TSESTree.Identifier; view: string }[] = [
     { variable, identifier: param, view },
   ];
-  let summary: ParameterSummary = 'borrows';
+  const seen = new Set<Effect>();
   for (let holder = 0; holder < holders.length; holder++) {
     const { variable: held, identifier, view: heldView } = holders[holder]!;
     for (const reference of held.references) {
       if (reference.identifier === identifier) continue;
-      const effect = referenceEffect(reference, heldView, callee.fn, context);
+      const effect = referenceEffect(reference, heldView, view, callee.fn, context);
       if (effect === 'takes') return 'takes';
-      if (effect === 'borrows') continue;
-      if (effect === 'unknown') {
-        summary = 'unknown';
+      if (typeof effect === 'string') {
+        seen.add(effect);
         continue;
       }
       for (const target of effect) {
         if (holders.some((existing) => existing.variable === target.variable)) continue;
-        if (holders.length >= MAX_HOLDERS) summary = 'unknown';
+        if (holders.length >= MAX_HOLDERS) seen.add('unknown');
         else holders.push(target);
       }
     }
   }
-  return summary;
+  return combine(seen);
+}
+
+type Effect = Exclude<ParameterSummary, 'takes'>;
+
+/**
+ * One summary from the effects of every reference. Closing on one path and giving the response back
+ * (or away) on another settles it in more than one way: only a function that takes it can say which.
+ */
+function combine(seen: ReadonlySet<Effect>): ParameterSummary {
+  const closes = seen.has('cancels') || seen.has('destroys');
+  if (seen.has('unknown')) return 'unknown';
+  if (closes && seen.has('returns')) return 'takes';
+  // A function that cancels on one path and destroys on another closes it either way: report the harsher.
+  if (closes) return seen.has('destroys') ? 'destroys' : 'cancels';
+  return seen.has('returns') ? 'returns' : 'borrows';
 }
 
 /** What one reference to a holder of the parameter says about it, or the variables it is copied to. */
 function referenceEffect(
   reference: TSESLint.Scope.Reference,
   view: string,
+  /** The parameter's own view: returning that is giving the caller's value back. */
+  parameterView: string,
   fn: VisibleFunction['fn'],
   context: UseContext,
 ): ParameterSummary | readonly AliasTarget[] {
@@ -118,9 +138,11 @@ function referenceEffect(
   switch (use.kind) {
     case 'consume':
     case 'read':
-    case 'release':
       return 'takes';
+    case 'release':
+      return use.close === 'destroy' ? 'destroys' : 'cancels';
     case 'handoff':
+      if (use.returned) return view === parameterView ? 'returns' : 'takes';
       return use.known ? 'takes' : 'unknown';
     case 'alias':
       // A view that settles the body (a reader that owns it) is a take as it is.

@@ -112,3 +112,24 @@ export function forEachChild(node: TSESTree.Node, visit: (child: TSESTree.Node) 
     }
   }
 }
+
+/** The `catch` clause that a `throw` statement jumps to within its own function, if one does. */
+export function catchingClause(node: TSESTree.Node): TSESTree.CatchClause | undefined {
+  let child = node;
+  for (let current = node.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return current.handler;
+  }
+  return undefined;
+}
+
+/** The `return` and `throw` statements of a block, in source order, not counting nested functions. */
+export function exitStatements(block: TSESTree.Node): (TSESTree.ReturnStatement | TSESTree.ThrowStatement)[] {
+  const found: (TSESTree.ReturnStatement | TSESTree.ThrowStatement)[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassBody) return;
+    if (current.type === AST_NODE_TYPES.ReturnStatement || current.type === AST_NODE_TYPES.ThrowStatement) found.push(current);
+    forEachChild(current, visit);
+  };
+  visit(block);
+  return found;
+}

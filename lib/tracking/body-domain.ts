@@ -22,6 +22,7 @@ import { type FunctionPlan, HANDLE, type PlanEvent } from './function-plan.js';
 import type { GuardFacts } from './response-guards.js';
 import type { ResponseUse } from './response-uses.js';
 import { isDeliberateClose } from './deliberate-close.js';
+import { isUnpooledRequest } from './request-options.js';
 
 /** Collects leaks and closes while the walker runs; duplicates (loops, `finally`) are merged. */
 export class FindingLog {
@@ -133,6 +134,17 @@ export class BodyDomain implements PathDomain<FunctionState> {
     return current;
   }
 
+  assume(expression: TSESTree.Expression, state: FunctionState): FunctionState | undefined {
+    const guards = this.plan.assertions.get(expression);
+    if (!guards) return state;
+    let current: FunctionState | undefined = state;
+    for (const { response, holder, guard } of guards) {
+      if (current === undefined) return undefined;
+      current = this.learn(current, response, holder, guard.whenTrue);
+    }
+    return current;
+  }
+
   exceptional(state: FunctionState): FunctionState {
     // A callee's exception is out of scope: whatever was live is not this path's business.
     let current = state;
@@ -187,6 +199,8 @@ export class BodyDomain implements PathDomain<FunctionState> {
             errorStatus: unread.every((value) => value & ERROR),
             deliberate: isDeliberateClose(use.call, this.scopeOf),
             bodyNeverRead: this.neverRead(response),
+            helper: use.helper === true,
+            unpooled: isUnpooledRequest(this.plan.responses[response]!.response.producer, this.plan.responses[response]!.response.client, this.scopeOf),
           });
         }
         return this.onHolder(state, response, holder, (value) => value | SETTLED);

@@ -4,20 +4,39 @@ import type { ClientModel } from '../clients/client-model.js';
 import { bareModule, clientModels } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
-import { importOf } from './imports.js';
+import { moduleRefsOf } from './imports.js';
 import type { OriginContext } from './response-origins.js';
+import { responseHookOrigins } from './response-hooks.js';
 
-/** A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`. */
+/**
+ * A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`;
+ * also a rejection's response handed to a `catch` (lib/tracking/rejection-origins.ts) or an
+ * interceptor (lib/tracking/response-hooks.ts).
+ */
 export interface CallbackOrigin {
   readonly client: ClientModel;
-  readonly fn: Exclude<FunctionNode, TSESTree.Program>;
+  /** The function whose paths the response lives on: the callback, or the function around a `catch`. */
+  readonly fn: FunctionNode;
   /** `undefined` when the callback takes no parameter: the response is still delivered to it, unread. */
   readonly param: TSESTree.Parameter | undefined;
-  /** Where reports land: the request call. */
-  readonly producer: TSESTree.CallExpression;
+  /** Where reports land: the request call (the parameter, for rejections and interceptors). */
+  readonly producer: TSESTree.Node;
   /** The variable holding the request, whose `destroy()`/`abort()` closes the response. */
   readonly request: TSESLint.Scope.Variable | undefined;
+  /** The view the parameter is, when not the client's root view (a rejected error). */
+  readonly view?: string;
+  /** The flags the response starts with, when they do not come from the request call. */
+  readonly flags?: number;
+  /** Bound when the walk reaches the parameter (a `catch` clause's), not live from the function's entry. */
+  readonly bound?: boolean;
+  /** How messages name it, when not by the parameter's name (`error.response`). */
+  readonly name?: string;
+  /** What ignores the response when there is no parameter: `fn` when absent. */
+  readonly ignoredAt?: TSESTree.Node;
 }
+
+/** A function literal that receives a response. */
+type Callback = Exclude<FunctionNode, TSESTree.Program>;
 
 const REQUEST_NAMES = new Set(['get', 'request']);
 const LISTENER_NAMES = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
@@ -32,6 +51,8 @@ export function callbackOriginsOf(call: TSESTree.CallExpression, context: Origin
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (name === undefined) return [];
   if (REQUEST_NAMES.has(name)) return requestCallback(call, context);
+  const hooks = responseHookOrigins(call, context);
+  if (hooks.length > 0) return hooks;
   if (LISTENER_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return responseListener(call, callee, context);
   return [];
 }
@@ -78,15 +99,27 @@ function requestCallOf(object: TSESTree.Node, context: OriginContext): TSESTree.
   const value = unwrap(object);
   if (value.type === AST_NODE_TYPES.CallExpression) return value;
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const definition = ASTUtils.findVariable(context.scopeOf(value), value)?.defs[0];
-  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
-  const init = unwrap(definition.node.init);
-  return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+  const variable = ASTUtils.findVariable(context.scopeOf(value), value);
+  const definition = variable?.defs[0];
+  if (definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  if (definition.node.init) {
+    const init = unwrap(definition.node.init);
+    return init.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+  }
+  // `let req; … req = websocket._req = request(opts)` (ws): the first call assigned to it.
+  for (const reference of variable!.references) {
+    const assignment = reference.identifier.parent;
+    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== reference.identifier) continue;
+    let assigned = unwrap(assignment.right);
+    while (assigned.type === AST_NODE_TYPES.AssignmentExpression) assigned = unwrap(assigned.right);
+    if (assigned.type === AST_NODE_TYPES.CallExpression) return assigned;
+  }
+  return undefined;
 }
 
 /** A parameterless callback of a request made by import (`http`, `https`): it leaves the response unread. */
 function ignoredBy(
-  fn: CallbackOrigin['fn'],
+  fn: Callback,
   requestCall: TSESTree.CallExpression,
   producer: TSESTree.CallExpression,
   request: TSESLint.Scope.Variable | undefined,
@@ -97,7 +130,7 @@ function ignoredBy(
 }
 
 function typedParam(
-  fn: CallbackOrigin['fn'],
+  fn: Callback,
   context: OriginContext,
 ): { client: ClientModel; param: TSESTree.Parameter } | undefined {
   const types = context.types!;
@@ -109,31 +142,25 @@ function typedParam(
   return undefined;
 }
 
+/**
+ * The client whose callback producer `call` calls, by import: `http.get`, `get` from `https`, and
+ * a module picked at run time (`(secure ? https : http).request`, `const transport = …`) when
+ * every module it may be has one.
+ */
 function callbackProducerByName(call: TSESTree.CallExpression, context: OriginContext): ClientModel | undefined {
-  const callee = unwrap(call.callee);
-  let module: string | null | undefined;
-  let name: string | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
-    const imported = variable ? importOf(variable) : undefined;
-    module = imported?.module;
-    name = imported?.name;
-  } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
-    const variable = ASTUtils.findVariable(context.scopeOf(callee.object), callee.object);
-    const imported = variable ? importOf(variable) : undefined;
-    if (imported && (imported.name === '*' || imported.name === 'default')) {
-      module = imported.module;
-      name = memberName(callee);
-    }
-  }
-  if (!module || !name) return undefined;
-  const bare = bareModule(module);
-  return clientModels.find((client) =>
-    client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
-  );
+  const refs = moduleRefsOf(call.callee, context.scopeOf);
+  if (!refs || refs.length === 0) return undefined;
+  const clients = refs.map(({ module, name }) => {
+    const bare = bareModule(module);
+    return clientModels.find((client) =>
+      client.callbackProducers?.some((producer) => producer.modules.includes(bare) && producer.names.includes(name)),
+    );
+  });
+  const [first] = clients;
+  return first && clients.every((client) => client === first) ? first : undefined;
 }
 
-function lastFunctionArgument(call: TSESTree.CallExpression): CallbackOrigin['fn'] | undefined {
+function lastFunctionArgument(call: TSESTree.CallExpression): Callback | undefined {
   const last = call.arguments.at(-1);
   const fn = last ? unwrap(last) : undefined;
   return fn && isFunctionNode(fn) ? fn : undefined;

@@ -56,6 +56,10 @@ export interface UndrainedClose {
   readonly deliberate: boolean;
   /** No path reads any of the body: the request could have been a HEAD. */
   readonly bodyNeverRead: boolean;
+  /** `call` is a function that closes the response it is given (`release(res)`), not a member of it. */
+  readonly helper: boolean;
+  /** The request's options keep its connection out of every pool (`agent: false`, an upgrade). */
+  readonly unpooled: boolean;
 }
 
 /** Everything one file's analysis found; both rules read from one shared instance. */

@@ -45,6 +45,8 @@ export class FunctionPlan {
   readonly responses: PlannedResponse[] = [];
   readonly events = new Map<TSESTree.Node, PlanEvent[]>();
   readonly guards = new Map<TSESTree.Node, PlannedGuard[]>();
+  /** Assertion statements (`assert.strictEqual(res.status, 204)`), by their call. */
+  readonly assertions = new Map<TSESTree.Node, PlannedGuard[]>();
   /** Scope node → the holders declared in it, which die when a path leaves it. */
   readonly scopes = new Map<TSESTree.Node, { response: number; holder: number }[]>();
 
@@ -53,7 +55,7 @@ export class FunctionPlan {
   }
 
   addGuard(guard: PlannedGuard): void {
-    push(this.guards, guard.guard.node, guard);
+    push(guard.guard.asserts ? this.assertions : this.guards, guard.guard.node, guard);
   }
 
   addScope(scope: TSESTree.Node, response: number, holder: number): void {

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast.js';
 
 /**
@@ -55,4 +55,96 @@ function requireOf(declarator: TSESTree.VariableDeclarator, name: TSESTree.Ident
     }
   }
   return undefined;
+}
+
+/** A module export: `name` is `default` or `*` for the whole module. */
+export interface ModuleRef {
+  readonly module: string;
+  readonly name: string;
+}
+
+/** How many `const` hops `const a = b; const b = secure ? https : http` are followed. */
+const MAX_ALIAS_DEPTH = 4;
+
+/**
+ * The module exports an expression may evaluate to, when every value it can take is one: an import
+ * or `require` (also inline, `require('https').get`, or `await import('https')`), a member of a
+ * whole module (`https.get`), a `const` that holds one of these, a property destructured from a
+ * whole module (`const { get } = https`), or either branch of a conditional (`secure ? https :
+ * http`). `undefined` as soon as one value it may take is anything else: a client picked at run
+ * time is only known when every choice is.
+ */
+export function moduleRefsOf(
+  expression: TSESTree.Node,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  depth = 0,
+): ModuleRef[] | undefined {
+  if (depth > MAX_ALIAS_DEPTH) return undefined;
+  const value = unwrap(expression);
+  switch (value.type) {
+    case AST_NODE_TYPES.Identifier: {
+      const variable = ASTUtils.findVariable(scopeOf(value), value);
+      return variable ? variableRefs(variable, scopeOf, depth) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = memberName(value);
+      const objects = name === undefined ? undefined : moduleRefsOf(value.object, scopeOf, depth + 1);
+      return objects?.every(isWholeModule) ? objects.map((object) => ({ module: object.module, name: name! })) : undefined;
+    }
+    case AST_NODE_TYPES.ConditionalExpression: {
+      const consequent = moduleRefsOf(value.consequent, scopeOf, depth + 1);
+      const alternate = consequent && moduleRefsOf(value.alternate, scopeOf, depth + 1);
+      return consequent && alternate ? [...consequent, ...alternate] : undefined;
+    }
+    case AST_NODE_TYPES.AwaitExpression: {
+      const imported = unwrap(value.argument);
+      const module = imported.type === AST_NODE_TYPES.ImportExpression ? stringLiteral(imported.source) : undefined;
+      return module === undefined ? undefined : [{ module, name: '*' }];
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const module = isRequire(value, scopeOf) ? stringLiteral(value.arguments[0]) : undefined;
+      return module === undefined ? undefined : [{ module, name: 'default' }];
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `default` and `*` stand for the module object itself. */
+export function isWholeModule(ref: ModuleRef): boolean {
+  return ref.name === 'default' || ref.name === '*';
+}
+
+function variableRefs(
+  variable: TSESLint.Scope.Variable,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+  depth: number,
+): ModuleRef[] | undefined {
+  const imported = importOf(variable);
+  if (imported) return imported.module === null ? undefined : [{ module: imported.module, name: imported.name }];
+  // Only a binding that keeps its one value: a reassigned `let` may hold anything by the time it is called.
+  if (variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  const definition = variable.defs[0]!;
+  if (definition.type !== 'Variable' || definition.node.type !== AST_NODE_TYPES.VariableDeclarator || !definition.node.init) return undefined;
+  const { id, init } = definition.node;
+  if (id.type === AST_NODE_TYPES.Identifier) return moduleRefsOf(init, scopeOf, depth + 1);
+  if (id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const property = id.properties.find(
+    (entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && entry.value === definition.name,
+  );
+  const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  const objects = key === undefined ? undefined : moduleRefsOf(init, scopeOf, depth + 1);
+  return objects?.every(isWholeModule) ? objects.map((object) => ({ module: object.module, name: key! })) : undefined;
+}
+
+/** `require('m')`, with `require` not declared in the file. */
+function isRequire(call: TSESTree.CallExpression, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return false;
+  const variable = ASTUtils.findVariable(scopeOf(callee), callee);
+  return !variable || variable.defs.length === 0;
+}
+
+function stringLiteral(node: TSESTree.Node | undefined): string | undefined {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
 }

@@ -4,7 +4,7 @@ import type { ClientModel, OptionProducer } from '../clients/client-model.js';
 import { clientModels } from '../clients/index.js';
 import { BODYLESS, REJECTS_ERRORS } from './body-state.js';
 import { memberName, unwrap } from './ast.js';
-import { importOf } from './imports.js';
+import { importOf, moduleRefsOf } from './imports.js';
 import type { OriginContext, Producer } from './response-origins.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
@@ -86,6 +86,36 @@ function optionValue(call: TSESTree.CallExpression, name: string, context: Origi
   return undefined;
 }
 
+/** Whether `call`'s own object arguments set a producer option of `client` (`axios.create({ responseType: 'stream' })`). */
+export function setsProducerOption(call: TSESTree.CallExpression, client: ClientModel): boolean {
+  return (client.optionProducers ?? []).some((producer) => {
+    const value = optionIn(call, producer.option.name);
+    return typeof value === 'object' && value.type === AST_NODE_TYPES.Literal && value.value === producer.option.value;
+  });
+}
+
+/**
+ * Whether `name` may be set for this call: by a visible config of the call or of the instance it
+ * is called on, or by a config the analysis cannot read (a variable after the URL, a spread).
+ */
+export function maySetOption(call: TSESTree.CallExpression, name: string, context: OriginContext): boolean {
+  const callee = unwrap(call.callee);
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  const binding = object.type === AST_NODE_TYPES.Identifier ? bindingOf(object, context) : undefined;
+  // The call's first argument is its URL (or input); every argument of a factory is a config.
+  const configs = [...call.arguments.slice(1), ...(binding?.factoryCalls ?? []).flatMap((factory) => factory.arguments)];
+  return configs.some((argument) => {
+    if (argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.TemplateLiteral) return false;
+    if (argument.type !== AST_NODE_TYPES.ObjectExpression) return true;
+    return argument.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement || property.computed || propertyKey(property) === name);
+  });
+}
+
+function propertyKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
 function optionIn(call: TSESTree.CallExpression, name: string): TSESTree.Node | 'hidden' | undefined {
   for (const argument of [...call.arguments].reverse()) {
     if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
@@ -103,13 +133,17 @@ function calleeOf(call: TSESTree.CallExpression, context: OriginContext): { modu
   const callee = unwrap(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const binding = bindingOf(callee, context);
-    return binding && { module: binding.module, name: 'default' };
+    if (binding) return { module: binding.module, name: 'default' };
+  } else if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const object = unwrap(callee.object);
+    const name = memberName(callee);
+    const binding = object.type === AST_NODE_TYPES.Identifier ? bindingOf(object, context) : undefined;
+    if (binding) return name === undefined ? undefined : { module: binding.module, name };
   }
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const object = unwrap(callee.object);
-  const name = memberName(callee);
-  const binding = object.type === AST_NODE_TYPES.Identifier ? bindingOf(object, context) : undefined;
-  return binding && name !== undefined ? { module: binding.module, name } : undefined;
+  // `require('axios').get(…)`, `const { stream } = got`: one module whatever the alias picks.
+  const refs = moduleRefsOf(callee, context.scopeOf);
+  const first = refs?.[0];
+  return first && refs.every((ref) => ref.module === first.module && ref.name === first.name) ? first : undefined;
 }
 
 function bindingOf(identifier: TSESTree.Identifier, context: OriginContext): ModuleBinding | undefined {

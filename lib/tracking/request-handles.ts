@@ -68,6 +68,11 @@ export function handleCloses(
     const named = fn === owner ? undefined : namedFunction(fn, scopeOf);
     if (fn !== owner && !named) continue;
     const use = classify(identifier);
+    // The request given to code the analysis cannot read (`abortHandshake(ws, req, …)`) may be closed there.
+    if (!named && use.kind === 'handoff') {
+      closes.push({ node: identifier, use });
+      continue;
+    }
     if (use.kind !== 'release') continue;
     if (!named) {
       closes.push({ node: identifier, use });

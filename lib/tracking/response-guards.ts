@@ -1,7 +1,7 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { ClientModel } from '../clients/client-model.js';
-import { memberName, outerWrapper } from './ast.js';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import type { ClientModel, RejectionModel } from '../clients/client-model.js';
+import { type FunctionNode, memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
 export interface GuardFacts {
@@ -28,16 +28,38 @@ export interface Guard {
   readonly whenFalse: GuardFacts;
   /** For `switch (res.status)`: the facts of a matched case label. */
   readonly caseFacts?: (test: TSESTree.Expression, matched: boolean) => GuardFacts;
+  /**
+   * `node` is an assertion statement's call (`assert.strictEqual(res.status, 204)`): it throws
+   * unless the test holds, so `whenTrue` holds after it.
+   */
+  readonly asserts?: boolean;
 }
 
 const NO_FACTS: GuardFacts = {};
 
+/** What recognising guards needs besides the syntax. */
+export interface GuardContext {
+  readonly client: ClientModel;
+  /** The value of a named constant (`NO_CONTENT`, `HttpStatus.NoContent`), when the analysis can tell. */
+  readonly constantOf?: (node: TSESTree.Node) => number | string | undefined;
+  /** The function a call runs, when its body is visible, for predicate helpers (`hasNoBody(res)`). */
+  readonly calleeOf?: (call: TSESTree.CallExpression) => { readonly fn: FunctionNode } | undefined;
+}
+
 /**
  * Recognises a status, `ok` or body test around a response reference (`res.ok`,
- * `res.status >= 400`, `switch (res.statusCode)`, `!res.body`, `res.body === null`).
+ * `res.status >= 400`, `switch (res.statusCode)`, `!res.body`, `res.body === null`,
+ * `isEmpty(res)`), or a presence test on its body held apart (`const { body } = res; if (!body)`).
  */
-export function guardAt(reference: TSESTree.Node, view: string, client: ClientModel): Guard | undefined {
-  if (view !== client.rootView) return undefined;
+export function guardAt(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  const guard = testGuard(reference, view, context);
+  return (guard && asAssertion(guard)) ?? guard ?? equalityAssertion(reference, view, context);
+}
+
+function testGuard(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  const { client } = context;
+  if (client.rejection && view === client.rejection.view) return rejectionGuard(outerWrapper(reference), client.rejection);
+  if (view !== client.rootView) return view === bodyViewOf(client) ? bodyGuard(outerWrapper(reference) as TSESTree.Expression) : undefined;
   const node = outerWrapper(reference);
   const member = node.parent;
   const presence = presenceGuard(node);
@@ -45,9 +67,12 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
   if (member?.type === AST_NODE_TYPES.BinaryExpression && member.operator === 'instanceof' && member.left === node) {
     return instanceGuard(member);
   }
+  if (member?.type === AST_NODE_TYPES.CallExpression && member.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+    return predicateGuard(member, node, view, context);
+  }
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return undefined;
   const name = memberName(member);
-  const { statusMember, okMember, bodyMember } = client.status;
+  const { statusMember, okMember, bodyMember, typeMember } = client.status;
   const value = outerWrapper(member);
   if (name === okMember) {
     return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
@@ -56,10 +81,192 @@ export function guardAt(reference: TSESTree.Node, view: string, client: ClientMo
     return { node: value as TSESTree.Expression, whenTrue: { used: true }, whenFalse: NO_FACTS };
   }
   if (name === bodyMember) return lockedGuard(value, client) ?? bodyGuard(value as TSESTree.Expression);
-  if (name === statusMember) return statusGuard(value as TSESTree.Expression);
+  if (name === statusMember) return statusGuard(value as TSESTree.Expression, context);
+  if (name !== undefined && name === typeMember) return typeGuard(value as TSESTree.Expression, context);
   // WHATWG responses (the ones with `bodyUsed`): axios's headers have a `get()` too, over a Node stream.
   if (name === client.status.headersMember && client.status.usedMember) return emptyBodyGuard(value);
   return undefined;
+}
+
+const TRUTH_ASSERTIONS = new Set(['assert', 'ok', 'true']);
+const EQUALITY_ASSERTIONS = new Set(['equal', 'strictEqual', 'deepEqual', 'deepStrictEqual', 'is', 'eq', 'equals']);
+const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'equal', 'eq', 'equals']);
+
+/** `assert(res.status === 204)`, `t.ok(res.ok)`: the test's facts hold after the statement. */
+function asAssertion(guard: Guard): Guard | undefined {
+  const test = outerWrapper(guard.node);
+  const call = test.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== test || !isStatement(call)) return undefined;
+  const callee = call.callee;
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name !== undefined && TRUTH_ASSERTIONS.has(name) ? { node: call, whenTrue: guard.whenTrue, whenFalse: NO_FACTS, asserts: true } : undefined;
+}
+
+/**
+ * `assert.strictEqual(res.status, 204)`, `t.equal(res.status, 204)`, `expect(res.status).toBe(204)`:
+ * after the statement the status is that value.
+ */
+function equalityAssertion(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  const member = outerWrapper(reference).parent;
+  if (view !== context.client.rootView || member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== context.client.status.statusMember) return undefined;
+  const status = outerWrapper(member);
+  const call = status.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  let assertion: TSESTree.CallExpression | undefined;
+  let expected: TSESTree.Node | undefined;
+  const callee = call.callee;
+  if (call.arguments[0] === status && callee.type === AST_NODE_TYPES.MemberExpression && EQUALITY_ASSERTIONS.has(memberName(callee) ?? '')) {
+    [assertion, expected] = [call, call.arguments[1]];
+  } else if (call.arguments[0] === status && callee.type === AST_NODE_TYPES.Identifier && callee.name === 'expect') {
+    // `expect(x).toBe(y)`, `expect(x).to.equal(y)`: the matcher is called on a chain from `expect(x)`.
+    let chain: TSESTree.Node = call;
+    while (chain.parent?.type === AST_NODE_TYPES.MemberExpression && chain.parent.object === chain) {
+      const next: TSESTree.MemberExpression = chain.parent;
+      const matcher: TSESTree.Node | undefined = next.parent;
+      if (matcher?.type === AST_NODE_TYPES.CallExpression && matcher.callee === next && MATCHERS.has(memberName(next) ?? '')) {
+        [assertion, expected] = [matcher, matcher.arguments[0]];
+        break;
+      }
+      if (memberName(next) === 'not') return undefined;
+      chain = next;
+    }
+  }
+  if (!assertion || !expected || !isStatement(assertion)) return undefined;
+  const value = literalOf(expected, context);
+  if (typeof value !== 'number') return undefined;
+  return { node: assertion, whenTrue: factsOf((code) => code === value), whenFalse: NO_FACTS, asserts: true };
+}
+
+/** Whether a call is a statement of its own, as assertions are (`await` allowed). */
+function isStatement(call: TSESTree.Node): boolean {
+  let node = outerWrapper(call);
+  if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = outerWrapper(node.parent);
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/** The view a client's body member gives (`stream` for `res.body`). */
+function bodyViewOf(client: ClientModel): string | undefined {
+  const member = client.status.bodyMember;
+  const access = member ? client.views[client.rootView]?.members[member]?.access : undefined;
+  return access?.kind === 'view' ? access.view : undefined;
+}
+
+/**
+ * `res.type === 'opaqueredirect'`: the kinds of response the Fetch standard gives a null body
+ * (`bodylessTypes`).
+ */
+function typeGuard(type: TSESTree.Expression, context: GuardContext): Guard | undefined {
+  const test = type.parent;
+  if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const other = test.left === type ? test.right : test.left;
+  const value = literalOf(other, context);
+  if (typeof value !== 'string' || !context.client.status.bodylessTypes?.includes(value)) return undefined;
+  const equal = test.operator === '===' || test.operator === '==';
+  if (!equal && test.operator !== '!==' && test.operator !== '!=') return undefined;
+  const bodyless: GuardFacts = { bodyless: true };
+  return { node: test, whenTrue: equal ? bodyless : NO_FACTS, whenFalse: equal ? NO_FACTS : bodyless };
+}
+
+/** How deep predicate helpers that call predicate helpers are followed. */
+const MAX_PREDICATE_DEPTH = 2;
+let predicateDepth = 0;
+
+/**
+ * `if (hasNoBody(res))`, where the helper's one `return` is a test on its parameter
+ * (`return r.body === null`, `return r.status === 204 || r.status === 304`): the call teaches what
+ * that test would.
+ */
+function predicateGuard(call: TSESTree.CallExpression, argument: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
+  // Resolving the callee costs a checker question: only calls whose value decides a branch.
+  if (!context.calleeOf || predicateDepth >= MAX_PREDICATE_DEPTH || !isTestPosition(outerWrapper(call))) return undefined;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const fn = context.calleeOf(call)?.fn;
+  if (!fn || fn.type === AST_NODE_TYPES.Program) return undefined;
+  const param = fn.params[index];
+  const returned = soleReturn(fn);
+  if (param?.type !== AST_NODE_TYPES.Identifier || !returned) return undefined;
+  const leaves = new Map<TSESTree.Node, Guard>();
+  predicateDepth++;
+  try {
+    forEachIdentifier(returned, param.name, (reference) => {
+      const guard = guardAt(reference, view, context);
+      if (guard) leaves.set(guard.node, guard);
+    });
+  } finally {
+    predicateDepth--;
+  }
+  if (leaves.size === 0) return undefined;
+  const whenTrue = factsWhen(returned, true, leaves);
+  const whenFalse = factsWhen(returned, false, leaves);
+  if (isEmpty(whenTrue) && isEmpty(whenFalse)) return undefined;
+  return { node: outerWrapper(call) as TSESTree.Expression, whenTrue, whenFalse };
+}
+
+/** The expression a function returns on its only path: an arrow's body, or a body of one `return`. */
+function soleReturn(fn: Exclude<FunctionNode, TSESTree.Program>): TSESTree.Expression | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
+  const [statement, ...rest] = fn.body.body;
+  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+}
+
+/** Identifiers named `name` in an expression, outside nested functions (a shadowing parameter aside). */
+function forEachIdentifier(node: TSESTree.Node, name: string, visit: (identifier: TSESTree.Identifier) => void): void {
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    if (node.name === name) visit(node);
+    return;
+  }
+  if (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'parent') continue;
+    // A member's property name is not a reference (`r.body`'s `body`).
+    if (key === 'property' && node.type === AST_NODE_TYPES.MemberExpression && !node.computed) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item && typeof item === 'object' && typeof (item as { type?: unknown }).type === 'string') {
+        forEachIdentifier(item as TSESTree.Node, name, visit);
+      }
+    }
+  }
+}
+
+/** The facts that hold wherever `expression` evaluated to `outcome`, from the guards at its leaves. */
+function factsWhen(expression: TSESTree.Node, outcome: boolean, leaves: ReadonlyMap<TSESTree.Node, Guard>): GuardFacts {
+  const leaf = leaves.get(expression);
+  if (leaf) return outcome ? leaf.whenTrue : leaf.whenFalse;
+  if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === '!') {
+    return factsWhen(expression.argument, !outcome, leaves);
+  }
+  if (expression.type === AST_NODE_TYPES.LogicalExpression && expression.operator !== '??') {
+    const left = factsWhen(expression.left, outcome, leaves);
+    const right = factsWhen(expression.right, outcome, leaves);
+    // `a && b` is true where both are, and false where either is; `a || b` the other way round.
+    return (expression.operator === '&&') === outcome ? bothFacts(left, right) : commonFacts(left, right);
+  }
+  return NO_FACTS;
+}
+
+function bothFacts(a: GuardFacts, b: GuardFacts): GuardFacts {
+  return {
+    error: a.error || b.error || undefined,
+    bodyless: a.bodyless || b.bodyless || undefined,
+    ok: a.ok || b.ok || undefined,
+    used: a.used || b.used || undefined,
+    absent: a.absent || b.absent || undefined,
+  };
+}
+
+function commonFacts(a: GuardFacts, b: GuardFacts): GuardFacts {
+  return {
+    error: (a.error && b.error) || undefined,
+    bodyless: (a.bodyless && b.bodyless) || undefined,
+    ok: (a.ok && b.ok) || undefined,
+    used: (a.used && b.used) || undefined,
+    absent: (a.absent && b.absent) || undefined,
+  };
+}
+
+function isEmpty(facts: GuardFacts): boolean {
+  return !facts.error && !facts.bodyless && !facts.ok && !facts.used && !facts.absent;
 }
 
 /**
@@ -83,12 +290,12 @@ function lockedGuard(body: TSESTree.Node, client: ClientModel): Guard | undefine
  * streams of axios and got keep the socket until they are read even when empty.
  */
 function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
-  const get = headers.parent;
-  if (get?.type !== AST_NODE_TYPES.MemberExpression || get.object !== headers || memberName(get) !== 'get') return undefined;
-  const call = get.parent;
-  const name = call?.type === AST_NODE_TYPES.CallExpression && call.callee === get ? call.arguments[0] : undefined;
-  if (!name || !isContentLength(name)) return undefined;
-  const value = outerWrapper(call!);
+  const call = contentLengthCall(headers);
+  return call && zeroLengthGuard(outerWrapper(call));
+}
+
+/** `length === '0'` on the value of the `content-length` header. */
+function zeroLengthGuard(value: TSESTree.Node): Guard | undefined {
   const test = value.parent;
   if (test?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const other = test.left === value ? test.right : test.left;
@@ -97,6 +304,49 @@ function emptyBodyGuard(headers: TSESTree.Node): Guard | undefined {
   if (!equal && test.operator !== '!==' && test.operator !== '!=') return undefined;
   const bodyless: GuardFacts = { bodyless: true };
   return { node: test, whenTrue: equal ? bodyless : NO_FACTS, whenFalse: equal ? NO_FACTS : bodyless };
+}
+
+/**
+ * `const status = res.status`, `const length = res.headers.get('content-length')`: a test on the
+ * constant teaches what the same test on the member would. Returns the guards at its uses.
+ */
+export function guardsThroughConstant(
+  reference: TSESTree.Node,
+  view: string,
+  context: GuardContext,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): Guard[] {
+  const { client } = context;
+  if (view !== client.rootView) return [];
+  const member = outerWrapper(reference).parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outerWrapper(reference)) return [];
+  const name = memberName(member);
+  let value: TSESTree.Node = outerWrapper(member);
+  let guardOf: (use: TSESTree.Node) => Guard | undefined;
+  if (name === client.status.headersMember && client.status.usedMember && contentLengthCall(value)) {
+    value = outerWrapper(contentLengthCall(value)!);
+    guardOf = zeroLengthGuard;
+  } else if (name !== undefined && (name === client.status.statusMember || name === client.status.okMember || name === client.status.typeMember)) {
+    guardOf = (use) => guardOnMember(use, name, context);
+  } else {
+    return [];
+  }
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  if (declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return [];
+  const variable = ASTUtils.findVariable(scopeOf(declarator.id), declarator.id);
+  return (variable?.references ?? []).flatMap((use) => {
+    const guard = use.init ? undefined : guardOf(outerWrapper(use.identifier));
+    return guard ? [guard] : [];
+  });
+}
+
+/** `headers.get('content-length')` around `headers`, if that is what it is. */
+function contentLengthCall(headers: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const get = headers.parent;
+  if (get?.type !== AST_NODE_TYPES.MemberExpression || get.object !== headers || memberName(get) !== 'get') return undefined;
+  const call = get.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === get && call.arguments[0] && isContentLength(call.arguments[0]) ? call : undefined;
 }
 
 function isContentLength(node: TSESTree.Node): boolean {
@@ -120,6 +370,32 @@ function instanceGuard(test: TSESTree.BinaryExpression): Guard | undefined {
 }
 
 /**
+ * Tests on a caught error that tell whether it is the client's error with a response: `error
+ * instanceof HTTPError`, `isHTTPError(error)`, `axios.isAxiosError(err)`, `if (err.response)`.
+ * Where they fail, the error is another one (a timeout, a network error) and carries no body.
+ */
+function rejectionGuard(value: TSESTree.Node, rejection: RejectionModel): Guard | undefined {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === 'instanceof' && parent.left === value) {
+    const className = parent.right.type === AST_NODE_TYPES.Identifier ? parent.right.name : parent.right.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.right) : undefined;
+    if (className === undefined) return undefined;
+    // `error instanceof TimeoutError`: another of the client's errors, which has no response.
+    return rejection.classes.includes(className)
+      ? { node: parent, whenTrue: NO_FACTS, whenFalse: ABSENT }
+      : { node: parent, whenTrue: ABSENT, whenFalse: NO_FACTS };
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === value && isTestPosition(outerWrapper(parent))) {
+    const callee = parent.callee;
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name !== undefined && rejection.guards.includes(name) ? { node: outerWrapper(parent) as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value && memberName(parent) === rejection.responseMember) {
+    return presenceGuard(outerWrapper(parent));
+  }
+  return undefined;
+}
+
+/**
  * `if (!res)`, `res === undefined`, `res == null` on a `Response | undefined` (a wrapper's result,
  * `fetch(url).catch(() => undefined)`): a response is an object, so where the test says falsy or
  * nullish there is no response to settle.
@@ -131,18 +407,22 @@ function presenceGuard(value: TSESTree.Node): Guard | undefined {
     if (!equal && parent.operator !== '!==' && parent.operator !== '!=') return undefined;
     return { node: parent, whenTrue: equal ? ABSENT : NO_FACTS, whenFalse: equal ? NO_FACTS : ABSENT };
   }
-  const leaf =
-    parent?.type === AST_NODE_TYPES.UnaryExpression
-      ? parent.operator === '!'
-      : parent?.type === AST_NODE_TYPES.LogicalExpression
-        ? parent.operator !== '??'
-        : (parent?.type === AST_NODE_TYPES.IfStatement ||
-            parent?.type === AST_NODE_TYPES.ConditionalExpression ||
-            parent?.type === AST_NODE_TYPES.WhileStatement ||
-            parent?.type === AST_NODE_TYPES.DoWhileStatement ||
-            parent?.type === AST_NODE_TYPES.ForStatement) &&
-          parent.test === value;
-  return leaf ? { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
+  return isTestPosition(value) ? { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
+}
+
+/** Whether a value is tested for truth where it stands: `if (x)`, `!x`, `x && …`, `c ? … : …`. */
+function isTestPosition(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression
+    ? parent.operator === '!'
+    : parent?.type === AST_NODE_TYPES.LogicalExpression
+      ? parent.operator !== '??'
+      : (parent?.type === AST_NODE_TYPES.IfStatement ||
+          parent?.type === AST_NODE_TYPES.ConditionalExpression ||
+          parent?.type === AST_NODE_TYPES.WhileStatement ||
+          parent?.type === AST_NODE_TYPES.DoWhileStatement ||
+          parent?.type === AST_NODE_TYPES.ForStatement) &&
+        parent.test === value;
 }
 
 const ABSENT: GuardFacts = { absent: true };
@@ -153,12 +433,14 @@ const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'Bo
  * A test on a name destructured from the status or `ok` member along with the body:
  * `const { statusCode, body } = await request(url); if (statusCode !== 200) …`.
  */
-export function guardOnMember(reference: TSESTree.Node, member: string, client: ClientModel): Guard | undefined {
+export function guardOnMember(reference: TSESTree.Node, member: string, context: GuardContext): Guard | undefined {
   const value = outerWrapper(reference);
-  if (member === client.status.okMember) {
+  const { okMember, statusMember, typeMember } = context.client.status;
+  if (member === okMember) {
     return { node: value as TSESTree.Expression, whenTrue: { ok: true }, whenFalse: { error: true } };
   }
-  return member === client.status.statusMember ? statusGuard(value as TSESTree.Expression) : undefined;
+  if (member === typeMember) return typeGuard(value as TSESTree.Expression, context);
+  return member === statusMember ? statusGuard(value as TSESTree.Expression, context) : undefined;
 }
 
 function bodyGuard(body: TSESTree.Expression): Guard {
@@ -173,7 +455,7 @@ function bodyGuard(body: TSESTree.Expression): Guard {
   return { node: body, whenTrue: NO_FACTS, whenFalse: { bodyless: true } };
 }
 
-function statusGuard(status: TSESTree.Expression): Guard | undefined {
+function statusGuard(status: TSESTree.Expression, context: GuardContext): Guard | undefined {
   const parent = status.parent;
   if (parent?.type === AST_NODE_TYPES.SwitchStatement && parent.discriminant === status) {
     return {
@@ -181,16 +463,16 @@ function statusGuard(status: TSESTree.Expression): Guard | undefined {
       whenTrue: NO_FACTS,
       whenFalse: NO_FACTS,
       caseFacts: (test, matched) => {
-        const value = numberLiteral(test);
-        if (value === undefined) return NO_FACTS;
+        const value = literalOf(test, context);
+        if (typeof value !== 'number') return NO_FACTS;
         return factsOf((code) => (code === value) === matched);
       },
     };
   }
   if (parent?.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
   const statusOnLeft = parent.left === status;
-  const literal = numberLiteral(statusOnLeft ? parent.right : parent.left);
-  if (literal === undefined) return undefined;
+  const literal = literalOf(statusOnLeft ? parent.right : parent.left, context);
+  if (typeof literal !== 'number') return undefined;
   const compare = comparison(parent.operator, statusOnLeft);
   if (!compare) return undefined;
   return {
@@ -248,8 +530,11 @@ function comparison(operator: string, statusOnLeft: boolean): ((code: number, li
   }
 }
 
-function numberLiteral(node: TSESTree.Node): number | undefined {
-  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'number' ? node.value : undefined;
+/** A literal, or a constant the context can read (`const NO_CONTENT = 204`). */
+function literalOf(node: TSESTree.Node, context: GuardContext): number | string | undefined {
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' || typeof node.value === 'string' ? node.value : undefined;
+  if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return context.constantOf?.(node);
 }
 
 function isNullLiteral(node: TSESTree.Node): boolean {

@@ -7,12 +7,15 @@ import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeRespo
 import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
+import { moduleRefsOf } from './imports.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** What the engine needs to recognise producers in one file. */
 export interface OriginContext {
   readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
+  /** The linted file, whose directory tells which client versions it runs with. */
+  readonly filename?: string;
   /** Present when the file has a type-checked program. */
   readonly types?: {
     readonly services: ParserServicesWithTypeInformation;
@@ -86,13 +89,39 @@ export function typedProducer(
   if (!declaration) return undefined;
   const file = declaration.getSourceFile();
   if (!mayDeclareProducer(file)) return undefined;
-  if (!file.isDeclarationFile) {
-    // A wrapper whose body is visible must show where its response comes from; one that is not
-    // visible (a `.ts` file in node_modules) is trusted by its type.
+  if (file.isDeclarationFile) {
+    // lib.dom's `Cache#match` is typed like `fetch` but reads a stored response, not a socket.
+    if (!declaresRequest(kind.client, declaration)) return undefined;
+  } else {
+    // A wrapper whose body is visible must show where its response comes from; a function value
+    // without a body (a parameter, an injected dependency) must look like `fetch` to be one.
     const visible = calleeFunction(call, context, () => [], plain);
-    if (visible && !returnsNetworkResponse(visible)) return undefined;
+    if (visible ? !returnsNetworkResponse(visible) : !isFetchShaped(declaration, types.checker)) return undefined;
   }
   return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
+}
+
+/** Whether a client's declaration is one of the calls that send a request (see `declaredProducers`). */
+function declaresRequest(client: ClientModel, declaration: ts.Declaration): boolean {
+  if (!client.declaredProducers) return true;
+  const name = typescript().getNameOfDeclaration(declaration);
+  return name !== undefined && client.declaredProducers.includes(name.getText());
+}
+
+/**
+ * Whether a signature without a body takes a URL first, as `fetch` does: `fetchFn: FetchLike`,
+ * `http: { get(url: string): Promise<Response> }`. A middleware's `next()`, a renderer's
+ * `render(page)` or a handler's `(request: Request) => Response` take no URL: their responses are
+ * built by code this call does not show, most often in memory, so they are not followed.
+ */
+function isFetchShaped(declaration: ts.SignatureDeclaration | ts.JSDocSignature, checker: ts.TypeChecker): boolean {
+  const first = declaration.parameters[0];
+  if (!first) return false;
+  const { TypeFlags } = typescript();
+  const type = checker.getTypeAtLocation(first);
+  return (type.isUnion() ? type.types : [type]).some(
+    (part) => (part.flags & TypeFlags.StringLike) !== 0 || part.getSymbol()?.getName() === 'URL',
+  );
 }
 
 /**
@@ -191,51 +220,95 @@ const wrapperCache = new WeakMap<TSESTree.Node, boolean>();
 
 /**
  * A user function typed to return a response is a producer only if some `return` hands back what a
- * producer made; one that returns `new Response(…)` is a fake (a test double, a server handler).
- * Cycles (mutual recursion) resolve to "not a producer" while in progress.
+ * producer made; one that returns `new Response(…)` is a fake (a test double, a server handler), and
+ * one that returns its parameter or a field passes on a response it did not make. Cycles (mutual
+ * recursion) resolve to "not a producer" while in progress.
  */
 function returnsNetworkResponse(callee: VisibleFunction): boolean {
   const cached = wrapperCache.get(callee.fn);
   if (cached !== undefined) return cached;
   wrapperCache.set(callee.fn, false);
-  const result = returnedExpressions(callee.fn).some((expression) => isNetworkValue(expression, callee.origin));
+  const result = returnedExpressions(callee.fn).some((expression) => originOf(expression, callee.origin) === 'network');
   wrapperCache.set(callee.fn, result);
   return result;
 }
 
-function isNetworkValue(expression: TSESTree.Node, context: OriginContext): boolean {
-  let value = unwrap(expression);
-  while (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
-  if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.ObjectExpression) return false;
-  if (value.type === AST_NODE_TYPES.Literal || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')) return false;
-  // `const r = new Response(…); r.headers.set(…); return r;` is as fake as returning it directly.
-  const constant = value.type === AST_NODE_TYPES.Identifier ? constInitializer(value, context) : undefined;
-  if (constant) return isNetworkValue(constant, context);
-  // `this.cached ??= new Response(…)`: the cache only ever holds what the right side makes.
-  if (value.type === AST_NODE_TYPES.AssignmentExpression) return isNetworkValue(value.right, context);
-  if (value.type === AST_NODE_TYPES.LogicalExpression) return isNetworkValue(value.left, context) || isNetworkValue(value.right, context);
-  if (value.type === AST_NODE_TYPES.ConditionalExpression) {
-    return isNetworkValue(value.consequent, context) || isNetworkValue(value.alternate, context);
-  }
-  if (value.type !== AST_NODE_TYPES.CallExpression) return true;
-  const callee = unwrap(value.callee);
-  // `producer().then(…)`, `.catch(…)`, `.finally(…)` keep (or may keep) the producer's response.
-  if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')) {
-    return isNetworkValue(callee.object, context);
-  }
-  if (producerOf(value, context)) return true;
-  const nested = calleeFunction(value, context, () => []);
-  return nested !== undefined && returnsNetworkResponse(nested);
+/**
+ * Where a value comes from: a `network` producer, built in `memory` (`new Response(…)`, a literal),
+ * or somewhere the analysis `may` not see (a parameter, a field, an unknown call). Only `network`
+ * makes a wrapper.
+ */
+export type Origin = 'network' | 'memory' | 'may';
+
+/** Where a value comes from (see `Origin`), in the file `context` describes. */
+export function valueOrigin(expression: TSESTree.Node, context: OriginContext): Origin {
+  return originOf(expression, context);
 }
 
-/** The initializer of the `const` that `identifier` names, if it is one (a `let` may hold anything). */
-function constInitializer(identifier: TSESTree.Identifier, context: OriginContext): TSESTree.Expression | undefined {
-  const definition = ASTUtils.findVariable(context.scopeOf(identifier), identifier)?.defs;
-  if (definition?.length !== 1 || definition[0]!.type !== 'Variable') return undefined;
-  const declarator = definition[0]!.node;
-  const declaration = definition[0]!.parent;
-  if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const' ? (declarator.init ?? undefined) : undefined;
+function originOf(expression: TSESTree.Node, context: OriginContext, depth = 0): Origin {
+  let value = unwrap(expression);
+  while (value.type === AST_NODE_TYPES.AwaitExpression) value = unwrap(value.argument);
+  switch (value.type) {
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+      return 'memory';
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined' ? 'memory' : variableOrigin(value, context, depth);
+    // `this.cached ??= new Response(…)`: the cache only ever holds what the right side makes.
+    case AST_NODE_TYPES.AssignmentExpression:
+      return originOf(value.right, context, depth);
+    case AST_NODE_TYPES.LogicalExpression:
+      return anyOrigin([value.left, value.right], context, depth);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return anyOrigin([value.consequent, value.alternate], context, depth);
+    case AST_NODE_TYPES.CallExpression:
+      return callOrigin(value, context, depth);
+    default:
+      return 'may';
+  }
+}
+
+/** The origin of several values one expression may take: network if any is, memory if all are. */
+function anyOrigin(values: readonly TSESTree.Node[], context: OriginContext, depth: number): Origin {
+  const origins = values.map((value) => originOf(value, context, depth));
+  if (origins.includes('network')) return 'network';
+  return origins.every((origin) => origin === 'memory') ? 'memory' : 'may';
+}
+
+function callOrigin(call: TSESTree.CallExpression, context: OriginContext, depth: number): Origin {
+  const callee = unwrap(call.callee);
+  // `producer().then(…)`, `.catch(…)`, `.finally(…)` keep (or may keep) the producer's response.
+  if (callee.type === AST_NODE_TYPES.MemberExpression && ['then', 'catch', 'finally'].includes(memberName(callee) ?? '')) {
+    return originOf(callee.object, context, depth);
+  }
+  if (producerOf(call, context)) return 'network';
+  const nested = calleeFunction(call, context, () => []);
+  return nested !== undefined && returnsNetworkResponse(nested) ? 'network' : 'may';
+}
+
+/** How many variables deep `let res = …; res = …; return res` is followed. */
+const MAX_VARIABLE_DEPTH = 4;
+
+/**
+ * A variable's values: its initializer and everything assigned to it (`let res; for (…) res = await
+ * fetch(u); return res`). A parameter is the caller's value: passing it back makes no response.
+ */
+function variableOrigin(identifier: TSESTree.Identifier, context: OriginContext, depth: number): Origin {
+  const variable = ASTUtils.findVariable(context.scopeOf(identifier), identifier);
+  if (!variable || variable.defs.length !== 1 || depth >= MAX_VARIABLE_DEPTH) return 'may';
+  const definition = variable.defs[0]!;
+  if (definition.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return 'may';
+  const values: TSESTree.Node[] = definition.node.init ? [definition.node.init] : [];
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || reference.init) continue;
+    const assignment = reference.identifier.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== reference.identifier) return 'may';
+    values.push(assignment.right);
+  }
+  return values.length === 0 ? 'memory' : anyOrigin(values, context, depth + 1);
 }
 
 /** Expressions a function returns, not counting nested functions. */
@@ -269,8 +342,8 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.scopeOf(callee), callee);
     const imported = variable ? clientImportOf(variable) : { module: null, name: callee.name };
-    if (!imported) return undefined;
-    return matchProducer(imported.module, imported.name);
+    const found = imported && matchProducer(imported.module, imported.name);
+    if (found) return found;
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
     const name = memberName(callee);
@@ -286,7 +359,19 @@ function producerByName(call: TSESTree.CallExpression, context: OriginContext): 
     // `import * as undici`, `import undici from`, `const undici = require(…)`.
     if (namespace && (namespace.name === '*' || namespace.name === 'default')) return matchProducer(namespace.module, name);
   }
-  return undefined;
+  return aliasedProducer(callee, context);
+}
+
+/**
+ * A client function reached through an alias the import alone does not show: `const { request } =
+ * undici`, `require('undici').request`, a module picked at run time. Every module it may be must
+ * make the same producer.
+ */
+function aliasedProducer(callee: TSESTree.Node, context: OriginContext): Producer | undefined {
+  const refs = moduleRefsOf(callee, context.scopeOf);
+  const producers = refs?.map((ref) => matchProducer(ref.module, ref.name));
+  const first = producers?.[0];
+  return first && producers.every((producer) => producer?.client === first.client && producer.view === first.view) ? first : undefined;
 }
 
 function matchProducer(module: string | null, name: string): Producer | undefined {

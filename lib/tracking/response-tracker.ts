@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { walkFunction } from '../code-paths/path-walker.js';
 import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
-import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode } from './ast.js';
+import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode, unwrap } from './ast.js';
 import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf, type CallbackOrigin } from './callback-origins.js';
@@ -11,17 +11,23 @@ import { abortHandles, handleCloses, onceResponseOf, type Handle } from './reque
 import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
+import { keptByCaller } from '../summaries/kept-by-callers.js';
+import { receivesNetworkResponse } from '../summaries/parameter-origin.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import type * as ts from 'typescript';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { callName, configuredProducer } from './configured-calls.js';
-import { guardAt, guardOnMember } from './response-guards.js';
+import { type Guard, guardAt, type GuardContext, guardOnMember, guardsThroughConstant } from './response-guards.js';
+import { literalValueOf } from '../types/literal-value.js';
+import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
-import { requestsHead } from './request-options.js';
+import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
+import { rejectionOriginsOf } from './rejection-origins.js';
+import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -49,6 +55,8 @@ export function trackResponses(
 class ResponseTracker {
   private readonly log = new FindingLog();
   private readonly plans = new Map<FunctionNode, FunctionPlan>();
+  /** Responses received by typed parameters: reported only if some caller passes a network response. */
+  private readonly parameters = new Map<TSESTree.Node, { fn: Exclude<FunctionNode, TSESTree.Program>; index: number }>();
   /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
   private readonly plannedParams = new Set<TSESTree.Node>();
 
@@ -68,15 +76,20 @@ class ResponseTracker {
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
-    const flags = headFlags(call, producer.client) | requestFlags(call, producer.client, this.context);
+    const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
     const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
-    this.follow(response, use, owner, call, flags, abortHandles(call, producer.client, this.context));
+    const guards = headGuards(call, owner, this.context.scopeOf);
+    const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
+    this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
+    // The error a rejected call carries may hold the response too (lib/tracking/rejection-origins.ts).
+    for (const origin of rejectionOriginsOf(call, producer.client, flags | head, this.context)) this.addCallbackOrigin(origin);
   }
 
   /**
    * A function that receives a response by a typed parameter. If it takes the response over (reads,
-   * releases or passes it on somewhere), it owns it on every path; if it only looks, it borrows it,
-   * and only throwing with the body unread loses it for the caller.
+   * releases or passes it on somewhere), it owns it on every path; if it only looks, or a caller
+   * goes on using the response after the call, it borrows it, and only throwing with the body
+   * unread loses it for the caller.
    */
   addParameters(fn: Exclude<FunctionNode, TSESTree.Program>): void {
     const types = this.context.types;
@@ -92,19 +105,28 @@ class ResponseTracker {
       const visible: VisibleFunction = { fn, scopeOf: this.context.scopeOf, comments: this.context.commentsOf(fn), origin: this.context };
       if (visible.comments.some((comment) => comment.includes(HANDLED_TAG))) return;
       const summary = summarizeParameter(visible, index, kind.client, kind.view, (callee) => this.summaryContext(kind.client, callee));
-      // It gives the response to code the analysis cannot see, which may be what settles it.
-      if (summary === 'unknown') continue;
+      // It gives the response to code the analysis cannot see, which may be what settles it; or it
+      // only closes it, which its callers' analysis judges where they call it.
+      if (summary === 'unknown' || summary === 'cancels' || summary === 'destroys') continue;
       const target = bindPattern(param, kind.view, this.useContext(kind.client, fn), false);
       if (target.kind !== 'alias') continue;
       const response: TrackedResponse = { producer: param, client: kind.client, name: param.name };
-      this.planResponse(response, fn, target.targets, undefined, 0, [], summary === 'borrows');
+      const borrowed =
+        summary !== 'takes' ||
+        keptByCaller(fn, index, this.context.scopeOf, (identifier) =>
+          classifyUse(identifier, kind.view, this.useContext(kind.client, enclosingFunction(identifier))),
+        );
+      this.planResponse(response, fn, target.targets, undefined, 0, [], borrowed, fieldHeadGuards(fn, this.context.scopeOf));
+      this.parameters.set(param, { fn, index });
     }
   }
 
   private addCallbackOrigin(origin: CallbackOrigin): void {
-    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: undefined };
+    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: origin.name };
     const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
-    this.followCallback(response, origin.fn, headFlags(origin.producer, origin.client), handles, origin.param);
+    const producer = origin.producer;
+    const flags = origin.flags ?? (producer.type === AST_NODE_TYPES.CallExpression ? headFlags(producer, origin.client, this.context.scopeOf) : 0);
+    this.followCallback(response, origin.fn, flags, handles, origin.param, origin);
   }
 
   run(): BodyFindings {
@@ -112,11 +134,23 @@ class ResponseTracker {
       const domain = new BodyDomain(plan, this.log, this.context.scopeOf);
       walkFunction(fn, domain.entry(), domain, this.context.visitorKeys);
     }
-    const { leaks, closes } = this.log.result();
+    const found = this.log.result();
+    const types = this.context.types;
+    const leaks = found.leaks.filter(
+      // An exit the types make unreachable (`default:` after every case, `assertNever(kind)`) leaks nothing.
+      (leak) => this.fromNetwork(leak.response) && !(types && isTypeUnreachable(leak.exit.node, types)),
+    );
+    const closes = found.closes.filter((close) => this.fromNetwork(close.response));
     const byPosition = (a: TSESTree.Node, b: TSESTree.Node) => a.range[0] - b.range[0];
     leaks.sort((a, b) => byPosition(a.response.producer, b.response.producer) || byPosition(a.exit.node, b.exit.node));
     closes.sort((a, b) => byPosition(a.call, b.call));
     return { leaks, closes };
+  }
+
+  /** Asked only of reported responses: a parameter's comes from its callers, which may never pass a fetched one. */
+  private fromNetwork(response: TrackedResponse): boolean {
+    const parameter = this.parameters.get(response.producer);
+    return !parameter || receivesNetworkResponse(parameter.fn, parameter.index, this.context);
   }
 
   /** Applies the first use of a value that no variable holds yet. */
@@ -127,6 +161,7 @@ class ResponseTracker {
     at: TSESTree.Node,
     flags: number,
     handles: readonly Handle[],
+    guards: readonly Guard[] = [],
   ): void {
     switch (use.kind) {
       case 'inspect':
@@ -143,11 +178,14 @@ class ResponseTracker {
             errorStatus: false,
             deliberate: false,
             bodyNeverRead: true,
+            helper: use.helper === true,
+            unpooled: isUnpooledRequest(response.producer, response.client, this.context.scopeOf),
           });
         }
         return;
       case 'alias':
-        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles);
+        this.planResponse(response, owner, use.targets, at, flags | (use.settles ? SETTLED : 0), handles, false, guards);
+        for (const target of use.targets) this.followHeadersListener(response, target, owner, flags);
         return;
       case 'callback':
         this.followCallback(response, use.fn, flags, handles, use.fn.params[0]);
@@ -160,23 +198,42 @@ class ResponseTracker {
   /** `promise.then((res) => …)`, `http.get(url, (res) => …)`: the response lives on in the callback. */
   private followCallback(
     response: TrackedResponse,
-    fn: Exclude<FunctionNode, TSESTree.Program>,
+    fn: FunctionNode,
     flags: number,
     handles: readonly Handle[],
     param: TSESTree.Parameter | undefined,
+    /** A callback origin's view, binding and naming, when not a plain response parameter. */
+    origin?: Pick<CallbackOrigin, 'view' | 'bound' | 'ignoredAt'>,
   ): void {
+    const ignoredAt = origin?.ignoredAt ?? fn;
     if (!param) {
-      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: fn });
+      if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'ignored', node: ignoredAt });
       return;
     }
-    const use = bindPattern(param, response.client.rootView, this.useContext(response.client, fn), false);
+    const use = bindPattern(param, origin?.view ?? response.client.rootView, this.useContext(response.client, fn), false);
     this.plannedParams.add(param);
     if (use.kind === 'alias') {
       const named = { ...response, name: response.name ?? use.targets[0]?.variable.name };
-      this.planResponse(named, fn, use.targets, undefined, flags, handles, false);
+      // A `catch` parameter comes into being when the walk enters the clause.
+      const creation = origin?.bound ? use.targets[0]!.identifier : undefined;
+      this.planResponse(named, fn, use.targets, creation, flags, handles, false);
     } else if (use.kind === 'drop' && !(flags & BODYLESS)) {
-      this.leakNow(response, { kind: 'ignored', node: fn });
+      this.leakNow(response, { kind: 'ignored', node: ignoredAt });
     }
+  }
+
+  /**
+   * `stream.on('response', (res) => …)` that takes the stream over (lib/tracking/response-listeners.ts):
+   * the outer function hands it to the listener, which owes the body on each of its paths. The
+   * listener's holder is the outer variable, which dies when the listener returns.
+   */
+  private followHeadersListener(response: TrackedResponse, target: AliasTarget, owner: FunctionNode, flags: number): void {
+    const context = this.useContext(response.client, owner);
+    const listener = headersListenerOf(target, response.client, owner, (identifier) => classifyUse(identifier, target.view, context));
+    if (!listener) return;
+    this.planResponse(response, listener, [target], undefined, flags, []);
+    const plan = this.plans.get(listener)!;
+    plan.addScope(listener, plan.responses.length - 1, 0);
   }
 
   private leakNow(response: TrackedResponse, exit: LeakExit): void {
@@ -192,6 +249,8 @@ class ResponseTracker {
     flags: number,
     handles: readonly Handle[],
     borrowed = false,
+    /** Tests on something other than the response that still tell about it (`this.method === 'HEAD'`). */
+    guards: readonly Guard[] = [],
   ): void {
     let plan = this.plans.get(owner);
     if (!plan) this.plans.set(owner, (plan = new FunctionPlan()));
@@ -210,6 +269,7 @@ class ResponseTracker {
     for (const target of targets) this.addHolder(plan, planned, index, target);
     for (const handle of handles) this.planHandle(plan, index, handle, owner, context);
     this.planDestructuredGuards(plan, index, targets, response.client);
+    for (const guard of guards) plan.addGuard({ response: index, holder: HANDLE, guard });
     for (let holder = 0; holder < planned.holders.length; holder++) {
       this.planHolder(plan, planned, index, holder, owner, context, (target) => {
         if (planned.holders.some((existing) => existing.variable === target.variable)) return true;
@@ -243,7 +303,14 @@ class ResponseTracker {
       const identifier = reference.identifier as TSESTree.Identifier;
       const capture = capturingFunction(identifier, owner);
       if (capture) {
-        plan.addEvent(capture, { type: 'capture', response: index, holder });
+        // A closure that only looks (`() => res.status`) takes nothing along.
+        const inside = classifyUse(identifier, target.view, context);
+        if (inside.kind === 'inspect' || inside.kind === 'drop') continue;
+        const event = { type: 'capture', response: index, holder } as const;
+        plan.addEvent(capture, event);
+        // A hoisted `function lines()` (or one made before the response) takes it along where it is
+        // called, returned or passed on, not where it is declared.
+        for (const use of closureReferences(capture, this.context.scopeOf)) plan.addEvent(use, event);
         continue;
       }
       if (reference.isWrite()) {
@@ -261,8 +328,12 @@ class ResponseTracker {
         this.followCallback(planned.response, use.fn, planned.initialFlags & BODYLESS, [], use.fn.params[0]);
       }
       plan.addEvent(identifier, { type: 'use', response: index, holder, use });
-      const guard = guardAt(identifier, target.view, planned.response.client);
+      const guardContext = this.guardContext(planned.response.client);
+      const guard = guardAt(identifier, target.view, guardContext);
       if (guard) plan.addGuard({ response: index, holder, guard });
+      for (const derived of guardsThroughConstant(identifier, target.view, guardContext, this.context.scopeOf)) {
+        plan.addGuard({ response: index, holder: HANDLE, guard: derived });
+      }
     }
   }
 
@@ -283,7 +354,7 @@ class ResponseTracker {
       const variable = ASTUtils.findVariable(this.context.scopeOf(entry.value), entry.value);
       for (const reference of variable?.references ?? []) {
         if (reference.isWrite()) continue;
-        const guard = guardOnMember(reference.identifier, key, client);
+        const guard = guardOnMember(reference.identifier, key, this.guardContext(client));
         if (guard) plan.addGuard({ response: index, holder: HANDLE, guard });
       }
     }
@@ -295,6 +366,24 @@ class ResponseTracker {
     for (const { node, use } of handleCloses(handle, owner, this.context.scopeOf, classify)) {
       plan.addEvent(node, { type: 'use', response: index, holder: HANDLE, use });
     }
+  }
+
+  private readonly guardContexts = new Map<ClientModel, GuardContext>();
+
+  private guardContext(client: ClientModel): GuardContext {
+    let context = this.guardContexts.get(client);
+    if (!context) {
+      const types = this.context.types;
+      context = {
+        client,
+        constantOf: types
+          ? (node) => literalValueOf(types.checker, types.services.esTreeNodeToTSNodeMap.get(node))
+          : (node) => constantLiteral(node, this.context.scopeOf),
+        calleeOf: (call) => calleeFunction(call, this.context, () => []),
+      };
+      this.guardContexts.set(client, context);
+    }
+    return context;
   }
 
   private useContext(client: ClientModel, owner: FunctionNode): UseContext {
@@ -312,11 +401,58 @@ class ResponseTracker {
       scopeOf: callee.scopeOf,
       calleeSummary: (call, index, view) => {
         if (this.context.options.consumers?.includes(callName(call) ?? '')) return 'takes';
+        if (waitsForHeaders(call, index, client, view, callee.scopeOf)) return 'borrows';
         const target = calleeFunction(call, callee.origin, this.context.commentsOf);
         return target && summarizeParameter(target, index, client, view, (next) => this.summaryContext(client, next));
       },
     };
   }
+}
+
+/**
+ * `const NO_CONTENT = 204`, `enum Status { NoContent = 204 }` or `const Status = { NoContent: 204 }`
+ * in scope: the literal a name stands for, without types.
+ */
+function constantLiteral(node: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number | string | undefined {
+  const member = node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  const base = member === undefined ? node : (node as TSESTree.MemberExpression).object;
+  if (base.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definitions = ASTUtils.findVariable(scopeOf(base), base)?.defs;
+  if (definitions?.length !== 1) return undefined;
+  const definition = definitions[0]!;
+  let value: TSESTree.Node | null | undefined;
+  if (definition.node.type === AST_NODE_TYPES.TSEnumDeclaration && member !== undefined) {
+    const members = definition.node.body.members;
+    value = members.find((entry) => entry.id.type === AST_NODE_TYPES.Identifier && entry.id.name === member)?.initializer;
+  } else if (definition.type === 'Variable' && definition.parent?.kind === 'const') {
+    value = definition.node.init && unwrap(definition.node.init);
+    if (member !== undefined) {
+      const property = value?.type === AST_NODE_TYPES.ObjectExpression
+        ? value.properties.find((entry): entry is TSESTree.Property => entry.type === AST_NODE_TYPES.Property && !entry.computed && entry.key.type === AST_NODE_TYPES.Identifier && entry.key.name === member)
+        : undefined;
+      value = property?.value;
+    }
+  }
+  return value?.type === AST_NODE_TYPES.Literal && (typeof value.value === 'number' || typeof value.value === 'string') ? value.value : undefined;
+}
+
+/** The places that use a named closure: the references to its name, outside the closure itself. */
+function closureReferences(closure: TSESTree.Node, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): TSESTree.Identifier[] {
+  const name =
+    closure.type === AST_NODE_TYPES.FunctionDeclaration
+      ? closure.id
+      : closure.parent?.type === AST_NODE_TYPES.VariableDeclarator && closure.parent.init === closure && closure.parent.id.type === AST_NODE_TYPES.Identifier
+        ? closure.parent.id
+        : undefined;
+  if (!name) return [];
+  const variable = ASTUtils.findVariable(scopeOf(name), name);
+  return (variable?.references ?? [])
+    .filter((reference) => !reference.init && !isWithin(reference.identifier, closure))
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /** `p.catch(…)` and `p.finally(…)` pass the same response on: it is tracked from `p`. */
@@ -331,8 +467,8 @@ function isPromiseChainStep(call: TSESTree.CallExpression): boolean {
 }
 
 /** A HEAD response has no body, unless the client still needs the empty message read (node:http). */
-function headFlags(call: TSESTree.CallExpression, client: ClientModel): number {
-  return requestsHead(call) && !client.emptyBodyHoldsConnection ? BODYLESS : 0;
+function headFlags(call: TSESTree.CallExpression, client: ClientModel, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): number {
+  return requestsHead(call, scopeOf) && !client.emptyBodyHoldsConnection ? BODYLESS : 0;
 }
 
 function aliasName(use: ResponseUse): string | undefined {

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
-import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, unwrap } from './ast.js';
+import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 
 /** The view name of a promise of a response (before `await`). */
 export const PROMISE_VIEW = '#promise';
@@ -28,6 +28,8 @@ export type ResponseUse =
       readonly call: TSESTree.CallExpression;
       /** The view whose member closed it, which decides the drain that could replace the close. */
       readonly view: string;
+      /** Closed by a function it was passed to (`release(res)`), not by a member of the view. */
+      readonly helper?: boolean;
     }
   /** Looks at metadata only. */
   | { readonly kind: 'inspect' }
@@ -37,7 +39,12 @@ export type ResponseUse =
    * Someone else is now responsible: returned, yielded, passed to a function. `known` when that
    * someone certainly takes it: the caller it is returned to, a callee whose summary takes it.
    */
-  | { readonly kind: 'handoff'; readonly known?: boolean }
+  | {
+      readonly kind: 'handoff';
+      readonly known?: boolean;
+      /** Given back as the function's value: a caller of a helper that does this gets its own response back. */
+      readonly returned?: boolean;
+    }
   /** Flows somewhere this analysis does not follow: stored, captured, computed member. */
   | { readonly kind: 'escape' }
   | { readonly kind: 'alias'; readonly targets: readonly AliasTarget[]; readonly settles: boolean }
@@ -58,9 +65,10 @@ export interface UseContext {
 
 /**
  * What a function does with a response it receives, from its body (lib/summaries/parameter-summary.ts):
- * `takes` it over, only `borrows` it, or gives it to code the analysis cannot see (`unknown`).
+ * `takes` it over, only `borrows` it, `returns` it as its value, only closes it (`cancels`,
+ * `destroys`), or gives it to code the analysis cannot see (`unknown`).
  */
-export type CalleeSummary = 'takes' | 'borrows' | 'unknown';
+export type CalleeSummary = 'takes' | 'borrows' | 'returns' | 'cancels' | 'destroys' | 'unknown';
 
 /**
  * Classifies what happens to a response value at `node`, seen as `view` of `client`. Climbs through
@@ -115,7 +123,15 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
       case AST_NODE_TYPES.NewExpression:
         if (parent.callee === node) return { kind: 'escape' };
         if (isInertSink(parent)) return settled({ kind: 'inspect' });
-        return settled(argumentUse(parent, node, view, context));
+        {
+          const use = argumentUse(parent, node, view, context);
+          // `decorate(res)`, `ensureOk(res)`: the call's value is the same response, which goes on from there.
+          if (use === PASSED_BACK) {
+            node = parent;
+            continue;
+          }
+          return settled(use);
+        }
       case AST_NODE_TYPES.VariableDeclarator:
         if (parent.init !== node) return { kind: 'escape' };
         return settled(bindPattern(parent.id, view, context, settles));
@@ -123,10 +139,11 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
         if (parent.right !== node || parent.operator !== '=') return { kind: 'escape' };
         return settled(bindPattern(parent.left, view, context, settles));
       case AST_NODE_TYPES.ReturnStatement:
+        return { kind: 'handoff', known: true, returned: true };
       case AST_NODE_TYPES.YieldExpression:
         return { kind: 'handoff', known: true };
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === node ? { kind: 'handoff', known: true } : { kind: 'escape' };
+        return parent.body === node ? { kind: 'handoff', known: true, returned: true } : { kind: 'escape' };
       case AST_NODE_TYPES.ForOfStatement: {
         if (parent.right !== node) return { kind: 'escape' };
         const iterate = context.client.views[view]?.iterate;
@@ -159,20 +176,36 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
   }
 }
 
-/** Passing the value to a function: an inspect if the callee only looks at it, else a hand-off. */
+/** The callee gives its argument back as the call's value. */
+const PASSED_BACK = Symbol('passed back');
+
+/**
+ * Passing the value to a function: an inspect if the callee only looks at it, a close if all it does
+ * is close it, the same value again if it returns it, else a hand-off.
+ */
 function argumentUse(
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   argument: TSESTree.Node,
   view: string,
   context: UseContext,
-): ResponseUse {
+): ResponseUse | typeof PASSED_BACK {
   if (call.type === AST_NODE_TYPES.NewExpression || !context.calleeSummary) return { kind: 'handoff' };
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0 || call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) {
     return { kind: 'handoff' };
   }
   const summary = context.calleeSummary(call, index, view);
-  return summary === 'borrows' ? { kind: 'inspect' } : { kind: 'handoff', known: summary === 'takes' };
+  switch (summary) {
+    case 'borrows':
+      return { kind: 'inspect' };
+    case 'returns':
+      return PASSED_BACK;
+    case 'cancels':
+    case 'destroys':
+      return { kind: 'release', close: summary === 'cancels' ? 'cancel' : 'destroy', call, view, helper: true };
+    default:
+      return { kind: 'handoff', known: summary === 'takes' };
+  }
 }
 
 type PromiseStep = ResponseUse | 'await' | 'chain' | 'value';
@@ -231,6 +264,8 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
   const viewModel = client.views[view];
   const name = memberName(member);
   const spec = name === undefined || !viewModel ? undefined : Object.hasOwn(viewModel.members, name) ? viewModel.members[name] : undefined;
+  // `res.startedAt = Date.now()` decorates the object; a response's body members cannot be assigned.
+  if (!spec && viewModel && isAssigned(member)) return { kind: 'use', use: { kind: 'inspect' } };
   if (!spec || !viewModel) return { kind: 'use', use: { kind: 'escape' } };
   const call = calledBy(member);
   if (call) {
@@ -252,6 +287,11 @@ function memberStep(member: TSESTree.MemberExpression, view: string, client: Cli
   if (!effect) return { kind: 'use', use: { kind: 'escape' } };
   if (effect.kind === 'view') return { kind: 'view', view: effect.view, settles: effect.settles, node: member };
   return { kind: 'use', use: effectToUse(effect, member, view) };
+}
+
+function isAssigned(member: TSESTree.MemberExpression): boolean {
+  const parent = outerWrapper(member).parent;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === outerWrapper(member);
 }
 
 function isListenerRegistration(name: string): boolean {

@@ -11,6 +11,15 @@ export interface SourceSpec {
   readonly exclude?: readonly string[];
   /** File name endings to keep; all JavaScript and TypeScript source endings when omitted. */
   readonly extensions?: readonly string[];
+  /**
+   * Path aliases of the package's own (unpublished) tsconfig, relative to its root, so that its
+   * internal imports resolve to the published files.
+   */
+  readonly paths?: Readonly<Record<string, readonly string[]>>;
+  /** Published declaration files the package's own tsconfig includes: ambient modules, globals. */
+  readonly declarations?: readonly string[];
+  /** Type-check JavaScript from its JSDoc (`checkJs`), so the `tsc` comparison of fixed files sees it. */
+  readonly checkJs?: boolean;
   /** Why this package is in the corpus: what HTTP client code it exercises. */
   readonly why: string;
 }
@@ -22,7 +31,13 @@ export const corpusSources: Readonly<Record<string, SourceSpec>> = {
   '@anthropic-ai/sdk': { include: ['src'], why: 'fetch wrapper, SSE streams' },
   'groq-sdk': { include: ['src'], why: 'fetch wrapper (older Stainless generator)' },
   cloudflare: { include: ['src'], why: 'very large generated fetch client' },
-  msw: { include: ['src'], why: 'Response objects built and inspected, fetch and node:http interception' },
+  msw: {
+    include: ['src'],
+    // `#core/*` in msw's package.json names files without their extension, which only msw's
+    // bundler resolves; the alias lets TypeScript find them.
+    paths: { '#core': ['./src/core'], '#core/*': ['./src/core/*'] },
+    why: 'Response objects built and inspected, fetch and node:http interception',
+  },
   '@mswjs/interceptors': { include: ['src'], why: 'ClientRequest and fetch interception, IncomingMessage handling' },
   ai: { include: ['src'], why: 'fetch and streamed responses across providers' },
   '@ai-sdk/provider-utils': { include: ['src'], why: 'postJsonToApi, response handlers that read or cancel bodies' },
@@ -38,6 +53,21 @@ export const corpusSources: Readonly<Record<string, SourceSpec>> = {
   rxjs: { include: ['src'], why: 'TypeScript-heavy: generics, overloads; fromFetch' },
   zod: { include: ['src'], why: 'TypeScript-heavy: deep generics and conditional types' },
   effect: { include: ['src'], why: 'TypeScript-heavy with generators; HTTP client over fetch' },
+
+  // Server frameworks whose TypeScript routes `Response` objects through middleware and renderers:
+  // most of their responses are built in memory, and a few come from real fetches (OAuth token
+  // endpoints, proxies). The triage corpus for telling the two apart (issue 14).
+  '@tanstack/start-server-core': {
+    include: ['src'],
+    why: 'request handler and server-function middleware chains that pass `Response` objects along, redirects, rendered pages',
+  },
+  '@tanstack/router-core': { include: ['src'], why: 'router loaders and redirects: `Response` values thrown and returned, SSR streaming' },
+  '@remix-run/fetch-router': { include: ['src'], why: 'fetch router with `next()` middleware: handlers return in-memory `Response`s' },
+  '@remix-run/node-fetch-server': { include: ['src'], why: 'node:http to fetch `Request`/`Response` bridge: streams response bodies to the socket' },
+  '@auth/core': {
+    include: ['src'],
+    why: 'OAuth and OIDC flows: real token, userinfo and discovery fetches next to in-memory redirect and error `Response`s',
+  },
 
   // JavaScript sources.
   undici: { include: ['lib', 'index.js', 'index-fetch.js'], why: 'fetch and request implementation: bodies, dump, cancel' },
@@ -68,4 +98,15 @@ export const corpusSources: Readonly<Record<string, SourceSpec>> = {
   '@azure/core-rest-pipeline': { include: ['dist/esm'], why: 'fetch and node:http pipelines' },
   ofetch: { include: ['dist'], extensions: ['.mjs'], why: 'fetch wrapper' },
   wretch: { include: ['dist'], exclude: ['dist/bundle', 'dist/cjs'], why: 'fetch wrapper' },
+  // JavaScript with JSDoc types: the typed pass reads them through `allowJs` (and `checkJs` for the
+  // tsc comparison of fixed files).
+  '@sveltejs/kit': {
+    include: ['src'],
+    // Kit's repository tsconfig maps `types` to its internal declarations; `$app/*` are the
+    // virtual modules an app imports, published as `src/runtime/app/*`.
+    paths: { types: ['./src/types/internal.d.ts'], '$app/*': ['./src/runtime/app/*'] },
+    declarations: ['src/types/ambient.d.ts', 'src/types/ambient-private.d.ts', 'src/types/global-private.d.ts'],
+    checkJs: true,
+    why: 'server framework in JSDoc-typed JavaScript: `handle`/`resolve` hooks, rendered pages, `fetch` during SSR, the Node adapter bridge',
+  },
 };

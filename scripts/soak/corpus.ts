@@ -85,7 +85,7 @@ export function stagePackages(
     const nested = path.join(from, 'node_modules');
     if (fs.existsSync(nested)) fs.symlinkSync(nested, path.join(root, 'node_modules'), 'junction');
     const files = listSources(root, spec);
-    writeTsconfig(root, files);
+    writeTsconfig(root, files, spec);
     staged.push({ name, version, root, files });
   }
   return staged;
@@ -117,12 +117,17 @@ export function listSources(root: string, spec: SourceSpec): string[] {
 
 /**
  * A tsconfig that gives every linted file type information: lenient module resolution (the
- * packages import with and without extensions), JavaScript allowed but not checked, DOM and Node
+ * packages import with and without extensions), JavaScript allowed (its JSDoc types count either
+ * way; checked only where the package asks, for the `tsc` comparison), DOM and Node
  * globals both present as most of these packages run in both. The files are listed one by one:
  * an `include` glob drops `x.mjs` when `x.d.mts` sits next to it, and the project service would
  * then not find the file.
  */
-export function writeTsconfig(root: string, files: readonly string[]): void {
+export function writeTsconfig(
+  root: string,
+  files: readonly string[],
+  options: Pick<SourceSpec, 'checkJs' | 'paths' | 'declarations'> = {},
+): void {
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',
@@ -130,7 +135,7 @@ export function writeTsconfig(root: string, files: readonly string[]): void {
       module: 'ESNext',
       moduleResolution: 'Bundler',
       allowJs: true,
-      checkJs: false,
+      checkJs: options.checkJs ?? false,
       jsx: 'preserve',
       strict: true,
       skipLibCheck: true,
@@ -139,8 +144,12 @@ export function writeTsconfig(root: string, files: readonly string[]): void {
       resolveJsonModule: true,
       esModuleInterop: true,
       types: ['node'],
+      ...(options.paths ? { paths: options.paths } : {}),
     },
-    files: files.map((file) => path.relative(root, file).split(path.sep).join('/')),
+    files: [
+      ...files.map((file) => path.relative(root, file).split(path.sep).join('/')),
+      ...(options.declarations ?? []),
+    ],
   };
   fs.writeFileSync(path.join(root, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
 }

@@ -4,6 +4,12 @@
  * without, and prints the counts. Exits 1 on any crash of the plugin or fix failure.
  *
  *   npm run soak -- [--pass typed|untyped] [--only openai,undici] [--jobs N] [--json report.json]
+ *                   [--verdicts] [--draft-verdicts new-rows.tsv]
+ *
+ * `--verdicts` compares every report with `verdicts.tsv` (the triage: one row per report site, read
+ * in the source) and exits 1 when a report has no verdict or a true report is gone; with `--only`
+ * or one `--pass`, only the rows of what ran count. `--draft-verdicts` writes rows without a
+ * verdict for the reports that have none, to be read and filled in.
  */
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,15 +18,22 @@ import * as path from 'node:path';
 import plugin from '../../index.js';
 import { installCorpus, createStage, stagePackages } from './corpus.js';
 import { corpusSources } from './corpus-sources.js';
-import { writeOddSyntax } from './odd-syntax.js';
+import { ODD_SYNTAX_LABEL, oddSyntaxLeaks, writeOddSyntax } from './odd-syntax.js';
 import type { PassKind } from './soak-linter.js';
 import { formatResults, mergePass, type PassResult, runPass, type SoakTarget } from './soak-run.js';
+import { unresolvedImports } from './import-check.js';
+import { compareVerdicts, draftRows, formatComparison, readVerdicts } from './verdicts.js';
+
+/** The committed triage of the soak's reports. */
+const VERDICTS_FILE = path.join(__dirname, 'verdicts.tsv');
 
 interface Args {
   passes: PassKind[];
   only?: string[];
   jobs: number;
   json?: string;
+  verdicts: boolean;
+  draftVerdicts?: string;
 }
 
 /** What a worker process is asked to do: one pass over some targets of a prepared stage. */
@@ -33,7 +46,7 @@ interface WorkerTask {
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { passes: ['untyped', 'typed'], jobs: Math.max(1, Math.min(2, os.availableParallelism())) };
+  const args: Args = { passes: ['untyped', 'typed'], verdicts: false, jobs: Math.max(1, Math.min(2, os.availableParallelism())) };
   for (let index = 0; index < argv.length; index++) {
     const value = () => {
       const next = argv[++index];
@@ -55,6 +68,12 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--json':
         args.json = value();
+        break;
+      case '--verdicts':
+        args.verdicts = true;
+        break;
+      case '--draft-verdicts':
+        args.draftVerdicts = value();
         break;
       default:
         throw new Error(`unknown argument ${argv[index]}`);
@@ -113,11 +132,14 @@ async function soak(args: Args, stage: string, modulesDir: string, started: numb
   const packages = stagePackages(stage, modulesDir, sources);
   const oddDir = path.join(stage, 'odd-syntax');
   const targets: SoakTarget[] = [
-    { label: 'odd-syntax (generated)', root: oddDir, files: writeOddSyntax(oddDir) },
+    { label: ODD_SYNTAX_LABEL, root: oddDir, files: writeOddSyntax(oddDir) },
     ...packages.map((entry) => ({ label: `${entry.name}@${entry.version}`, root: entry.root, files: entry.files })),
   ];
   const total = targets.reduce((sum, target) => sum + target.files.length, 0);
   log(`stage ${stage}: ${total} files from ${packages.length} packages and the odd-syntax set (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+  // Typed linting of a package whose imports do not resolve sees `any` and reports nothing there.
+  const imports = args.passes.includes('typed') ? packages.map((entry) => unresolvedImports({ label: entry.name, root: entry.root, files: entry.files })) : [];
 
   const results: PassResult[] = [];
   for (const pass of args.passes) {
@@ -129,15 +151,44 @@ async function soak(args: Args, stage: string, modulesDir: string, started: numb
   const elapsed = (performance.now() - started) / 1000;
   console.log(`\neslint-plugin-drain soak: ${total} files (${packages.length} packages + ${targets[0]!.files.length} generated), ${elapsed.toFixed(0)} s\n`);
   console.log(formatResults(results, ruleIds, stage));
+  const unresolved = imports.filter((entry) => Object.keys(entry.unresolved).length > 0);
+  if (unresolved.length > 0) {
+    console.log('\nimports the generated tsconfigs do not resolve (types are `any` there):');
+    for (const entry of unresolved) {
+      const specifiers = Object.entries(entry.unresolved).sort((a, b) => b[1] - a[1]);
+      const count = specifiers.reduce((sum, [, n]) => sum + n, 0);
+      const shown = specifiers.slice(0, 6).map(([name, n]) => `${name} ×${n}`).join(', ');
+      console.log(`  ${entry.label}: ${count} of ${entry.imports} (${shown}${specifiers.length > 6 ? ', …' : ''})`);
+    }
+  }
+  let verdictFailures = 0;
+  if (args.verdicts || args.draftVerdicts) {
+    const rows = readVerdicts(VERDICTS_FILE).filter((row) => !args.only || args.only.includes(row.package) || row.package === ODD_SYNTAX_LABEL);
+    const comparison = compareVerdicts(results, rows, { typed: oddSyntaxLeaks(oddDir, 'typed'), untyped: oddSyntaxLeaks(oddDir, 'untyped') });
+    if (args.verdicts) {
+      console.log(`\n${formatComparison(comparison, path.relative(process.cwd(), VERDICTS_FILE))}`);
+      verdictFailures = comparison.unrecorded.length + comparison.gone.filter((entry) => entry.row.verdict === 'true').length;
+    }
+    if (args.draftVerdicts) {
+      fs.writeFileSync(args.draftVerdicts, draftRows(comparison.unrecorded));
+      console.log(`\n${comparison.unrecorded.length} reports without a verdict written to ${args.draftVerdicts}`);
+    }
+  }
   if (args.json) {
-    const summary = { total, elapsedSeconds: elapsed, packages: packages.map(({ name, version, files }) => ({ name, version, files: files.length })), results };
+    const summary = {
+      total,
+      elapsedSeconds: elapsed,
+      packages: packages.map(({ name, version, files }) => ({ name, version, files: files.length })),
+      imports,
+      results,
+    };
     fs.writeFileSync(args.json, `${JSON.stringify(summary, null, 2)}\n`);
   }
 
   const crashes = results.reduce((sum, result) => sum + result.crashes.length, 0);
   const fixFailures = results.reduce((sum, result) => sum + result.fixFailures.length, 0);
   console.log(`\ncrashes: ${crashes}, fix failures: ${fixFailures}`);
-  return crashes + fixFailures === 0 ? 0 : 1;
+  return crashes + fixFailures + verdictFailures === 0 ? 0 : 1;
 }
 
 if (process.argv.includes('--worker')) {

@@ -33,6 +33,8 @@ export interface Finding {
   readonly column: number;
   readonly message: string;
   readonly fixable: boolean;
+  /** The reported line's text, whitespace collapsed: with the file and rule, what keys a verdict. */
+  readonly source: string;
 }
 
 /** What one pass says about one file. */
@@ -87,10 +89,18 @@ export class SoakLinter {
     }
     const reports: Record<string, number> = {};
     const findings: Finding[] = [];
+    const lines = text.split('\n');
     for (const message of first.messages) {
       if (!message.ruleId?.startsWith(PLUGIN_PREFIX)) continue;
       reports[message.ruleId] = (reports[message.ruleId] ?? 0) + 1;
-      findings.push({ ruleId: message.ruleId, line: message.line, column: message.column, message: message.message, fixable: !!message.fix });
+      findings.push({
+        ruleId: message.ruleId,
+        line: message.line,
+        column: message.column,
+        message: message.message,
+        fixable: !!message.fix,
+        source: collapse(lines[message.line - 1] ?? ''),
+      });
     }
     if (!first.messages.some((message) => message.fix)) {
       return { file, status: 'linted', reports, findings, fixesApplied: 0, fixFailures: [] };
@@ -260,6 +270,12 @@ function reportKeys(messages: Linter.LintMessage[], text: string): string[] {
     const end = message.endLine === undefined ? start : offset(message.endLine, message.endColumn ?? message.column);
     return `${message.ruleId}|${message.message.replace(/\bline \d+/g, 'line N')}|${text.slice(start, end)}`;
   });
+}
+
+/** `text` on one line with runs of whitespace as one space, at most 160 characters. */
+export function collapse(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 }
 
 /** The lines a fix changed, with a line of context, as `-`/`+` lines (at most 30). */

@@ -10,6 +10,16 @@ export interface SoakTarget {
   readonly files: readonly string[];
 }
 
+/** One report of the plugin on an unfixed file of a target. */
+export interface SoakFinding extends Finding {
+  /** The target's label: `name@version`, or the odd-syntax set's. */
+  readonly target: string;
+  /** Absolute path in the stage folder. */
+  readonly file: string;
+  /** Path relative to the target's root, with `/`. */
+  readonly relative: string;
+}
+
 /** Counts for one pass over every target. */
 export interface PassResult {
   readonly pass: PassKind;
@@ -31,8 +41,8 @@ export interface PassResult {
   slowest: { file: string; ms: number }[];
   /** Per target: files, reports and fixed files. */
   byTarget: Record<string, { files: number; reports: number; fixedFiles: number }>;
-  /** Every report of the plugin, with its file, for review. */
-  findings: (Finding & { file: string })[];
+  /** Every report of the plugin, with its target's label and its file, for review. */
+  findings: SoakFinding[];
   /** Fixed texts, kept only when asked for (tests show them in failures). */
   outputs?: Map<string, string>;
 }
@@ -90,7 +100,8 @@ export function runPass(pass: PassKind, stage: string, targets: readonly SoakTar
         tally.reports += count;
         reported = true;
       }
-      for (const finding of outcome.findings ?? []) result.findings.push({ file, ...finding });
+      const relative = path.relative(target.root, file).split(path.sep).join('/');
+      for (const finding of outcome.findings ?? []) result.findings.push({ ...finding, target: target.label, file, relative });
       if (reported) result.filesWithReports++;
       result.fixesApplied += outcome.fixesApplied;
       result.fixFailures.push(...outcome.fixFailures);

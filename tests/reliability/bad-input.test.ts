@@ -22,6 +22,7 @@ interface Schema {
   readonly type?: string | readonly string[];
   readonly enum?: readonly unknown[];
   readonly minLength?: number;
+  readonly minimum?: number;
   readonly uniqueItems?: boolean;
   readonly items?: Schema;
   readonly properties?: Record<string, Schema>;
@@ -45,8 +46,11 @@ const jsonSamples: Record<string, unknown> = {
 function wrongValues(schema: Schema): unknown[] {
   const types = [schema.type ?? []].flat();
   const values = Object.entries(jsonSamples)
-    .filter(([type]) => !types.includes(type))
+    // JSON Schema's integers are numbers: the number sample may be one.
+    .filter(([type]) => !types.includes(type) && !(type === 'number' && types.includes('integer')))
     .map(([, value]) => value);
+  if (types.includes('integer')) values.push(1.5);
+  if (schema.minimum !== undefined) values.push(schema.minimum - 1);
   if (schema.enum) values.push('not-a-choice');
   if (types.includes('string') && schema.minLength) values.push('');
   if (schema.items) values.push(...wrongValues(schema.items).map((item) => [item]));
@@ -54,9 +58,15 @@ function wrongValues(schema: Schema): unknown[] {
   return values;
 }
 
+/** A valid value of each option that has nested options, to put one wrong nested value into. */
+const validNested: Record<string, Record<string, unknown>> = {
+  producers: { name: 'api.get' },
+  drainWith: { module: '@acme/http', export: 'consumeBody' },
+};
+
 /**
- * Every option of every rule, nested ones placed inside a `producers` entry that is otherwise valid,
- * with each value its schema rejects.
+ * Every option of every rule, nested ones placed inside a `producers` entry or a `drainWith` object
+ * that is otherwise valid, with each value its schema rejects.
  */
 function wrongOptionCases(): { rule: string; option: string; options: Record<string, unknown> }[] {
   return ruleNames.flatMap((rule) =>
@@ -66,7 +76,14 @@ function wrongOptionCases(): { rule: string; option: string; options: Record<str
         wrongValues(nestedSchema).map((value) => ({
           rule,
           option: nested,
-          options: { [option]: [{ name: 'api.get', [nested]: value }] },
+          options: { [option]: [{ ...validNested[option], [nested]: value }] },
+        })),
+      ),
+      ...Object.entries(schema.properties ?? {}).flatMap(([nested, nestedSchema]) =>
+        wrongValues(nestedSchema).map((value) => ({
+          rule,
+          option: nested,
+          options: { [option]: { ...validNested[option], [nested]: value } },
         })),
       ),
     ]),
@@ -89,8 +106,11 @@ describe('invalid rule options are rejected by the schema', () => {
   it('every option and nested option has cases', () => {
     expect(new Set(optionCases.map(({ rule, option }) => `${rule}:${option}`))).toEqual(
       new Set([
-        ...['producers', 'consumers', 'name', 'client', 'returns'].flatMap((option) => ruleNames.map((rule) => `${rule}:${option}`)),
+        ...['producers', 'consumers', 'name', 'client', 'returns', 'drainTimeoutMs', 'drainMaxBytes', 'drainWith', 'module', 'export', 'clients'].flatMap(
+          (option) => ruleNames.map((rule) => `${rule}:${option}`),
+        ),
         'no-undrained-close:reportDeliberate',
+        'no-undrained-close:reportErrorPaths',
       ]),
     );
   });
@@ -133,12 +153,26 @@ describe('invalid rule options are rejected by the schema', () => {
     expect(message).toContain('Unexpected property "module". Expected properties: "name", "client", "returns".');
   });
 
+  it.each(ruleNames)('drain/%s: a drainWith object without `module` is named', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', { drainWith: { export: 'consumeBody' } }] });
+    expect(message).toContain(`Value {"export":"consumeBody"} should have required property 'module'.`);
+  });
+
+  it.each(ruleNames)('drain/%s: an unknown key in a drainWith object is named', (name) => {
+    const message = configError({ [`drain/${name}`]: ['error', { drainWith: { module: 'm', export: 'e', async: true } }] });
+    expect(message).toContain('Unexpected property "async". Expected properties: "module", "export", "clients".');
+  });
+
   it.each(ruleNames)('drain/%s: every valid shape of every option is accepted', (name) => {
     const accepted = optionSchema(name)?.properties ?? {};
     const valid: Record<string, unknown> = {
       producers: ['getRaw', { name: 'api.get' }, { name: 'http.get', client: 'node-http', returns: 'value' }, { name: 'ky.get', client: 'ky', returns: 'promise' }],
       consumers: ['discardBody', 'api.drain'],
       reportDeliberate: true,
+      reportErrorPaths: true,
+      drainTimeoutMs: 250,
+      drainMaxBytes: 1 << 20,
+      drainWith: { module: './src/http/consume.js', export: 'default', clients: ['fetch', 'node-http'] },
     };
     expect(configError({ [`drain/${name}`]: ['error', Object.fromEntries(Object.entries(valid).filter(([key]) => key in accepted))] })).toBeUndefined();
   });

@@ -614,7 +614,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a wrapper typed Promise<Response> is a producer',
     code: wrapperStatusOnly,
-    output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -622,7 +622,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a class method typed Promise<Response> is a producer',
     code: classMethodStatusOnly,
-    output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -639,10 +639,10 @@ const typedBodyInvalid: BodyInvalid[] = [
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await (await getArrow(path)).body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: arrowWrapperDropped.replace(
               '  await getArrow(path);',
-              '  await (await getArrow(path)).body?.pipeTo(new WritableStream());',
+              '  await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});',
             ),
           },
         ],
@@ -654,7 +654,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: defaultWrapperEarlyReturn,
     output: defaultWrapperEarlyReturn.replace(
       '  if (res.status === 404) return null;',
-      '  if (res.status === 404) { await res.body?.cancel(); return null; }',
+      '  if (res.status === 404) {\n    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    return null;\n  }',
     ),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
@@ -663,7 +663,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a wrapper generic over R extends Response is a producer',
     code: genericWrapperStatusOnly,
-    output: drainBefore(genericWrapperStatusOnly, '  return res.status;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(genericWrapperStatusOnly, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -671,7 +671,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a Response | undefined wrapper leaks on the path where the response is present but not ok',
     code: optionalWrapperNotOk,
-    output: drainBefore(optionalWrapperNotOk, '  return null;', '  await res?.body?.cancel();'),
+    output: drainBefore(optionalWrapperNotOk, '  return null;', '  await res?.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -679,7 +679,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'the overload of a wrapper that returns the response is a producer',
     code: overloadWrapperHeadersOnly,
-    output: drainBefore(overloadWrapperHeadersOnly, "  return res.headers.get('etag');", '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(overloadWrapperHeadersOnly, "  return res.headers.get('etag');", '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -687,7 +687,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a wrapper re-exported under another name is a producer',
     code: reexportedWrapper,
-    output: drainBefore(reexportedWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(reexportedWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -695,7 +695,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a default export re-exported by name is a producer',
     code: reexportedDefaultWrapper,
-    output: drainBefore(reexportedDefaultWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(reexportedDefaultWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -703,7 +703,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a wrapper that retries through mutual recursion is a producer',
     code: recursiveWrapper,
-    output: drainBefore(recursiveWrapper, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(recursiveWrapper, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -711,7 +711,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'an imported helper that only logs borrows the response: the caller still owes the body',
     code: borrowingHelper,
-    output: `${borrowingHelper.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream());\n}`,
+    output: `${borrowingHelper.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function ends at line 7' } },
     ],
@@ -719,7 +719,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a validator borrows the response: returning after it with the body unread leaks',
     code: validatorThenStatus,
-    output: drainBefore(validatorThenStatus, '  return res.status;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(validatorThenStatus, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
     ],
@@ -727,7 +727,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a borrowing helper re-exported under another name',
     code: reexportedBorrower,
-    output: `${reexportedBorrower.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream());\n}`,
+    output: `${reexportedBorrower.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
     ],
@@ -735,7 +735,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'an arrow-function helper re-exported by export * borrows the response',
     code: starReexportedArrowBorrower,
-    output: drainBefore(starReexportedArrowBorrower, '  return statusOf(res) === 200;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(starReexportedArrowBorrower, '  return statusOf(res) === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -743,7 +743,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a helper generic over R extends Response that only reads headers borrows the response',
     code: genericBorrower,
-    output: drainBefore(genericBorrower, '  return null;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(genericBorrower, '  return null;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
     ],
@@ -751,7 +751,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'an overloaded helper that only formats the status borrows the response',
     code: overloadBorrower,
-    output: drainBefore(overloadBorrower, '  return describe(res, true);', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(overloadBorrower, '  return describe(res, true);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -759,7 +759,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'a class method that only reads the status borrows the response',
     code: methodBorrower,
-    output: drainBefore(methodBorrower, '  return reader.status(res);', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(methodBorrower, '  return reader.status(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
     ],
@@ -767,7 +767,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'mutually recursive helpers that only look borrow the response: recursion does not hide the leak',
     code: recursiveBorrower,
-    output: drainBefore(recursiveBorrower, '  return statusAfter(res, 2);', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(recursiveBorrower, '  return statusAfter(res, 2);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -775,7 +775,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'console.log, String and JSON.stringify only inspect a wrapper’s response',
     code: inertSinks,
-    output: drainBefore(inertSinks, '  return String(res) + JSON.stringify(res);', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(inertSinks, '  return String(res) + JSON.stringify(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -783,7 +783,7 @@ const typedBodyInvalid: BodyInvalid[] = [
   {
     name: 'with types an imported helper is read: passing fetch’s response to a borrower leaks',
     code: importedBorrowerOfFetch,
-    output: `${importedBorrowerOfFetch.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream());\n}`,
+    output: `${importedBorrowerOfFetch.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
     ],
@@ -801,7 +801,10 @@ export async function load(url: string) {
 }`,
     output: `
 async function readJsonOrNull(r: Response) {
-  if (r.status === 404) { await r.body?.cancel(); return null; }
+  if (r.status === 404) {
+    await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return r.json();
 }
 export async function load(url: string) {
@@ -830,7 +833,10 @@ async function readAll(r: Response) {
   return r.text();
 }
 async function textOrEmpty(r: Response) {
-  if (r.status === 404) { await r.body?.cancel(); return ''; }
+  if (r.status === 404) {
+    await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return '';
+  }
   return readAll(r);
 }
 export async function load(url: string) {
@@ -855,7 +861,10 @@ export async function load(url: string) {
     output: `
 declare function archive(r: Response): void;
 async function settle(r: Response, keep: boolean) {
-  if (r.status === 404) { await r.body?.cancel(); return null; }
+  if (r.status === 404) {
+    await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   if (keep) return archive(r);
   return r.json();
 }
@@ -885,7 +894,7 @@ function describe(r: Response) {
 export async function ping(url: string) {
   const res = await fetch(url);
   console.log(describe(res));
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
@@ -907,7 +916,7 @@ async function getRaw(url: string): Promise<Response> {
 }
 export async function status(url: string) {
   const res = await getRaw(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
     errors: [
@@ -1028,7 +1037,7 @@ function logStatus(r) {
 export async function ping(url) {
   const res = await fetch(url);
   logStatus(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function ends at line 8' } },
@@ -1047,7 +1056,7 @@ const logStatus = (r) => console.log(r.status);
 export async function ping(url) {
   const res = await fetch(url);
   logStatus(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
@@ -1075,7 +1084,7 @@ function statusAgain(r, hops) {
 }
 export async function load(url) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusAfter(res, 2);
 }`,
     errors: [
@@ -1086,7 +1095,7 @@ export async function load(url) {
     name: 'the producers option names an imported wrapper (string form)',
     options: [{ producers: ['getRaw'] }],
     code: wrapperStatusOnly,
-    output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
     ],
@@ -1095,7 +1104,7 @@ export async function load(url) {
     name: 'the producers option names a method as object.method',
     options: [{ producers: ['api.raw'] }],
     code: classMethodStatusOnly,
-    output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream());'),
+    output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
       { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
     ],
@@ -1113,7 +1122,7 @@ export async function isUp(path) {
 import { call } from './legacy.js';
 export async function isUp(path) {
   const res = await call(path);
-  await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.statusCode === 200;
 }`,
     errors: [
@@ -1134,6 +1143,7 @@ const { openStream } = require('./legacy');
 function isUp(path) {
   const res = openStream(path);
   res.resume();
+  setTimeout(() => res.destroy(), 1000).unref();
   return res.statusCode === 200;
 }`,
     errors: [
@@ -1160,7 +1170,7 @@ function logStatus(r) {
 export async function ping(path) {
   const res = await getRaw(path);
   logStatus(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
@@ -1223,8 +1233,8 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-            output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream())'),
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
       },
@@ -1241,8 +1251,8 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-            output: borrowThenCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream())'),
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: borrowThenCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
       },
@@ -1259,8 +1269,8 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-            output: optionalWrapperCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream())'),
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: optionalWrapperCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
       },
@@ -1286,8 +1296,8 @@ const untypedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-            output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream())'),
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
       },
@@ -1314,13 +1324,14 @@ export async function load(path) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body.resume()' },
+            data: { drain: 'res.body.resume(); setTimeout(() => (res.body as import(\'node:stream\').Readable | null)?.destroy(), 1000).unref()' },
             output: `
 import { legacyGet } from './legacy.js';
 export async function load(path) {
   const res = await legacyGet(path);
   if (res.status === 200) {
     res.body.resume();
+    setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
     return null;
   }
   return res.text();
@@ -1442,7 +1453,7 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
       code: leaky,
       output: leaky.replace(
         '  if (res.status === 404) return null;',
-        '  if (res.status === 404) { await res.body?.cancel(); return null; }',
+        '  if (res.status === 404) {\n    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    return null;\n  }',
       ),
       errors: [
         {
@@ -1453,10 +1464,10 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
           suggestions: [
             {
               messageId: 'insertDrain',
-              data: { drain: 'void res.body?.cancel().catch(() => {})' },
+              data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
               output: leaky.replace(
                 '  if (!res.ok) throw new Error(`HTTP ${res.status}`);',
-                '  if (!res.ok) { void res.body?.cancel().catch(() => {}); throw new Error(`HTTP ${res.status}`); }',
+                '  if (!res.ok) {\n    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    throw new Error(`HTTP ${res.status}`);\n  }',
               ),
             },
           ],
@@ -1472,26 +1483,54 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
   ],
 });
 
+const skipAfterSuccess = `
+import { skipBody } from './cross-file/leaky-helpers.js';
+export async function isUp(url: string) {
+  const res = await fetch(url);
+  if (res.ok) {
+    await skipBody(res);
+    return true;
+  }
+  return false;
+}`;
+
 createTypedRuleTester().run('cross-function: helper modules (no-undrained-close)', closeRule, {
   valid: [
     { name: 'helpers that drain rather than cancel', filename: moduleAt('body-helpers.ts'), code: source('body-helpers.ts') },
     { name: 'wrappers that cancel only on error statuses', filename: moduleAt('client.ts'), code: source('client.ts') },
+    {
+      name: 'a helper whose only act is cancelling its parameter is judged where it is called, not in itself',
+      filename: moduleAt('leaky-helpers.ts'),
+      code: leaky,
+    },
+    {
+      name: 'the release helper called on an error path, where recommended accepts a cancel',
+      code: `
+import { skipBody } from './cross-file/leaky-helpers.js';
+export async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await skipBody(res);
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+  return res.json();
+}`,
+    },
   ],
   invalid: [
     {
-      name: 'a helper that takes the response and cancels it unread',
-      filename: moduleAt('leaky-helpers.ts'),
-      code: leaky,
+      name: 'the release helper called after only a status check cancels an unread body at the call',
+      code: skipAfterSuccess,
       errors: [
         {
           messageId: 'cancelUnread',
-          line: lineOf(leaky, '  await res.body?.cancel();'),
-          column: 9,
+          line: lineOf(skipAfterSuccess, '    await skipBody(res);'),
+          column: 11,
           suggestions: [
             {
               messageId: 'drainInstead',
-              data: { drain: 'res.body?.pipeTo(new WritableStream())' },
-              output: leaky.replace('  await res.body?.cancel();', '  await res.body?.pipeTo(new WritableStream());'),
+              data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+              output: skipAfterSuccess.replace('    await skipBody(res);', '    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
             },
           ],
         },

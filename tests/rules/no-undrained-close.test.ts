@@ -31,12 +31,12 @@ async function isAvailable(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body!.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body!.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isAvailable(url: string) {
   const res = await fetch(url);
   if (res.status === 200) {
-    await res.body!.pipeTo(new WritableStream());
+    await res.body!.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -62,11 +62,11 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -93,12 +93,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return 'up';
   }
   throw new Error(await res.text());
@@ -127,12 +127,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.status >= 200 && res.status < 300) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();
@@ -163,13 +163,13 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   switch (res.status) {
     case 200:
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return true;
     default:
       return res.text();
@@ -197,11 +197,11 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
-  if (res.status === 200) await res.body?.pipeTo(new WritableStream());
+  if (res.status === 200) await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   else return res.text();
   return 'ok';
 }`,
@@ -227,11 +227,11 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
-    void res.body?.pipeTo(new WritableStream());
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.status;
   });
 }`,
@@ -257,11 +257,11 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
-    void res.body?.pipeTo(new WritableStream());
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.status;
   });
 }`,
@@ -289,12 +289,12 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) })' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
   if (res.ok) {
-    res.body?.pipeTo(new WritableStream()).catch(() => {});
+    res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -326,13 +326,13 @@ async function firstUp(urls: string[]) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function firstUp(urls: string[]) {
   for (const url of urls) {
     const res = await fetch(url);
     if (res.ok) {
-      await res.body?.pipeTo(new WritableStream());
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return url;
     }
     console.log(await res.text());
@@ -360,11 +360,11 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
-  if (res.status === 200) return Boolean(await res.body?.pipeTo(new WritableStream()));
+  if (res.status === 200) return Boolean(await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}));
   return res.json();
 }`,
           },
@@ -406,7 +406,20 @@ async function statusOf(url: string) {
         messageId: 'cancelUnread',
         line: 5,
         column: 3,
-        suggestions: [],
+        // The close is on the controller: the drain of the response goes in its place.
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function statusOf(url: string) {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status;
+}`,
+          },
+        ],
       },
     ],
   },
@@ -427,7 +440,125 @@ async function statusOf(url: string) {
         messageId: 'cancelUnread',
         line: 6,
         column: 5,
-        suggestions: [],
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function statusOf(url: string) {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  if (res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return true;
+  }
+  return res.text();
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  // strict: `reportErrorPaths` reports the error-path cancel that `recommended` accepts
+  {
+    name: 'reportErrorPaths reports a cancel on an error path, and drains instead',
+    options: [{ reportErrorPaths: true }],
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await res.body?.cancel();
+    return null;
+  }
+  return res.json();
+}`,
+    errors: [
+      {
+        messageId: 'cancelUnread',
+        line: 5,
+        column: 11,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            output: `
+async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
+  return res.json();
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'drainWith: the close becomes a call of the helper on the response, imported',
+    options: [{ drainWith: { module: '@acme/http', export: 'consumeBody' } }],
+    code: `
+import * as http from 'node:http';
+export function probe(url: string) {
+  http.get(url, (res) => {
+    console.log(res.statusCode);
+    res.destroy();
+  });
+}`,
+    errors: [
+      {
+        messageId: 'destroyUnread',
+        line: 6,
+        column: 5,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'consumeBody(res)' },
+            output: `
+import * as http from 'node:http';
+import { consumeBody } from '@acme/http';
+export function probe(url: string) {
+  http.get(url, (res) => {
+    console.log(res.statusCode);
+    void consumeBody(res);
+  });
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'drainWith: a cancel of res.body calls the helper with res',
+    options: [{ drainWith: { module: '@acme/http', export: 'consumeBody' } }],
+    code: `
+import { consumeBody } from '@acme/http';
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await res.body?.cancel();
+  return res.ok;
+}
+export { consumeBody };`,
+    errors: [
+      {
+        messageId: 'cancelUnread',
+        line: 5,
+        column: 9,
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { drain: 'consumeBody(res)' },
+            output: `
+import { consumeBody } from '@acme/http';
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await consumeBody(res);
+  return res.ok;
+}
+export { consumeBody };`,
+          },
+        ],
       },
     ],
   },
@@ -449,12 +580,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'copy.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'copy.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const copy = res;
-  await copy.body?.pipeTo(new WritableStream());
+  await copy.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -479,12 +610,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'stream?.pipeTo(new WritableStream())' },
+            data: { drain: 'stream?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const stream = res.body;
-  await stream?.pipeTo(new WritableStream());
+  await stream?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           },
@@ -509,12 +640,12 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'body?.pipeTo(new WritableStream())' },
+            data: { drain: 'body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
   const { body, status } = res;
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return status;
 }`,
           },
@@ -541,14 +672,14 @@ async function isOk(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isOk(url: string) {
   const res = await fetch(url);
   try {
     return res.status === 200;
   } finally {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   }
 }`,
           },
@@ -576,7 +707,7 @@ async function check(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function check(url: string) {
   const res = await fetch(url);
@@ -584,7 +715,7 @@ async function check(url: string) {
     if (!res.ok) throw new Error(String(res.status));
     return res.status;
   } finally {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   }
 }`,
           },
@@ -614,13 +745,13 @@ async function download(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function download(url: string) {
   const res = await fetch(url);
   const length = Number(res.headers.get('content-length'));
   if (length > 10_000_000) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error('too large');
   }
   return res.arrayBuffer();
@@ -650,12 +781,12 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
   if (!res.headers.get('content-type')?.includes('application/json')) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return res.json();
@@ -685,12 +816,12 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
   if (res.headers.get('content-type') === 'text/event-stream') {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return res.json();
@@ -720,13 +851,14 @@ export function probe(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume()' },
+            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
   http.get(url, (res) => {
     console.log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
           },
@@ -757,13 +889,14 @@ export function probe(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume()' },
+            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
   http.get(url, (res) => {
     if (res.statusCode !== 200) {
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
       return;
     }
     res.setEncoding('utf8');
@@ -793,12 +926,12 @@ export async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 import { request } from 'undici';
 export async function statusOf(url: string) {
   const { statusCode, body } = await request(url);
-  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusCode;
 }`,
           },
@@ -827,13 +960,13 @@ export async function load(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 import { request } from 'undici';
 export async function load(url: string) {
   const { statusCode, body } = await request(url);
   if (statusCode >= 400) {
-    await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   }
   return body.json();
@@ -844,6 +977,65 @@ export async function load(url: string) {
     ],
   },
 
+  {
+    name: 'a release helper called after nothing but the status check closes the unread body at the call',
+    code: `
+async function release(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {}
+}
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await release(res);
+  return res.ok;
+}
+`,
+    errors: [
+      {
+        messageId: 'cancelUnread',
+        line: 9,
+        column: 9,
+        suggestions: [{ messageId: 'drainInstead', data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' }, output: `
+async function release(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {}
+}
+export async function exists(url: string) {
+  const res = await fetch(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.ok;
+}
+` }],
+      },
+    ],
+  },
+  {
+    name: 'aborting a pooled request through a helper after only the status destroys the unread response at the call',
+    code: `
+import * as http from 'node:http';
+import * as net from 'node:net';
+function abortHandshake(req: http.ClientRequest, message: string) {
+  req.abort();
+  if (req.socket) req.socket.destroy();
+  console.error(message);
+}
+export function connect(url: string) {
+  const opts: http.RequestOptions = { path: url };
+  const req = http.request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(req, 'unexpected status');
+      return;
+    }
+    res.resume();
+  });
+  req.end();
+}
+`,
+    errors: [{ messageId: 'destroyUnread', line: 14, column: 7 }],
+  },
 ];
 
 /** Reads, error paths, deliberate stops, bodiless responses: closing there costs nothing or was chosen. */
@@ -1108,7 +1300,7 @@ async function loadJson(url: string) {
 }`,
   },
   {
-    name: 'reportDeliberate still allows cancel on an error path',
+    name: 'reportDeliberate alone still allows cancel on an error path',
     options: [{ reportDeliberate: true }],
     code: `
 async function load(url: string) {
@@ -1163,6 +1355,7 @@ export function probe(url: string) {
   http.get(url, (res) => {
     console.log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
   },
@@ -1177,10 +1370,125 @@ export async function statusOf(url: string) {
 }`,
   },
 
+  {
+    name: 'a release helper (it only cancels its parameter) is not itself a close; its call on an error path is accepted',
+    code: `
+async function release(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {}
+}
+export async function load(url: string) {
+  const res = await fetch(url);
+  if (!res.ok) {
+    await release(res);
+    throw new Error(\`HTTP \${res.status}\`);
+  }
+  return res.json();
+}
+`,
+  },
+  {
+    name: 'a parameter typed Response that no caller gives a fetched response (a server sends what its app built)',
+    code: `
+async function sendIfFresh(res: Response, stale: boolean) {
+  if (stale) {
+    await res.body?.cancel();
+    return false;
+  }
+  return res.text();
+}
+export async function serve(render: () => Promise<Response>) {
+  return sendIfFresh(await render(), false);
+}`,
+  },
+  {
+    name: 'an upgrade request on a socket of its own loses nothing when a helper aborts it (ws)',
+    code: `
+import * as http from 'node:http';
+import * as net from 'node:net';
+function abortHandshake(req: http.ClientRequest, message: string) {
+  req.abort();
+  if (req.socket) req.socket.destroy();
+  console.error(message);
+}
+export function connect(url: string) {
+  const opts: http.RequestOptions = { path: url };
+  opts.createConnection = () => net.connect(80);
+  opts.headers = { Connection: 'Upgrade', Upgrade: 'websocket' };
+  const req = http.request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(req, 'unexpected status');
+      return;
+    }
+    res.resume();
+  });
+  req.end();
+}
+`,
+  },
+  {
+    name: 'an upgrade request assigned to a `let` and configured through its options object loses nothing when aborted (ws)',
+    code: `
+import * as http from 'node:http';
+import * as https from 'node:https';
+function abortHandshake(websocket, stream, message) {
+  if (stream.setHeader) {
+    stream.abort();
+    if (stream.socket && !stream.socket.destroyed) stream.socket.destroy();
+  } else {
+    stream.destroy(new Error(message));
+  }
+}
+export function connect(websocket, opts, isSecure) {
+  const request = isSecure ? https.request : http.request;
+  opts.createConnection = opts.createConnection || (() => null);
+  opts.headers = { ...opts.headers, Connection: 'Upgrade' };
+  let req;
+  req = websocket._req = request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(websocket, req, 'Unexpected server response');
+      return;
+    }
+    req.abort();
+  });
+}
+`,
+  },
 ];
 
 /** Only the type checker knows these hold a fetch `Response`. */
 const typedInvalid: Invalid[] = [
+  {
+    name: 'the same request without the upgrade options is pooled: aborting it after only the status destroys the unread response',
+    code: `
+import * as http from 'node:http';
+import * as https from 'node:https';
+function abortHandshake(websocket, stream, message) {
+  if (stream.setHeader) {
+    stream.abort();
+    if (stream.socket && !stream.socket.destroyed) stream.socket.destroy();
+  } else {
+    stream.destroy(new Error(message));
+  }
+}
+export function connect(websocket, opts, isSecure) {
+  const request = isSecure ? https.request : http.request;
+  let req;
+  req = websocket._req = request(opts);
+  req.on('response', (res) => {
+    if (res.statusCode !== 101) {
+      abortHandshake(websocket, req, 'Unexpected server response');
+      return;
+    }
+    req.abort();
+  });
+}
+`,
+    errors: [{ messageId: 'destroyUnread', line: 21, column: 5 }],
+  },
   {
     name: 'a wrapper typed to return Promise<Response>',
     code: `
@@ -1203,7 +1511,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
@@ -1211,7 +1519,7 @@ async function getRaw(url: string): Promise<Response> {
 async function isUp(url: string) {
   const res = await getRaw(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();
@@ -1222,7 +1530,7 @@ async function isUp(url: string) {
     ],
   },
   {
-    name: 'a parameter typed Response',
+    name: 'a parameter typed Response, which a caller gives a fetched response',
     code: `
 async function isUp(res: Response) {
   if (res.status === 200) {
@@ -1230,7 +1538,8 @@ async function isUp(res: Response) {
     return true;
   }
   return res.json();
-}`,
+}
+export const check = async (url: string) => isUp(await fetch(url));`,
     errors: [
       {
         messageId: 'cancelUnread',
@@ -1239,15 +1548,16 @@ async function isUp(res: Response) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function isUp(res: Response) {
   if (res.status === 200) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
-}`,
+}
+export const check = async (url: string) => isUp(await fetch(url));`,
           },
         ],
       },
@@ -1300,7 +1610,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
@@ -1308,7 +1618,7 @@ async function getRaw(url: string): Promise<Response> {
 async function isUp(url: string) {
   const res = await getRaw(url);
   if (res.ok) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.text();

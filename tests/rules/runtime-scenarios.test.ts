@@ -1,7 +1,7 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../../rules/index.js';
-import { createTypedRuleTester } from '../rule-tester.js';
+import { createTypedRuleTester, createUntypedRuleTester } from '../rule-tester.js';
 import { applyLineEdits, declaredAutofix, loadScenarios } from '../runtime/harness/scenarios.js';
 
 /**
@@ -9,7 +9,7 @@ import { applyLineEdits, declaredAutofix, loadScenarios } from '../runtime/harne
  * (`@rule-expect`, `@rule-fix`, `@rule-suggest`); tests/runtime/runtime.test.ts checks the same
  * header against the linted scenario and against what Node does when it runs, so the fixtures
  * below and the runtime evidence come from one list and cannot drift apart. A scenario is valid
- * for every rule its header does not name.
+ * for every rule its header does not name, with type information and without.
  */
 const scenarios = loadScenarios();
 
@@ -40,4 +40,7 @@ for (const [name, rule] of Object.entries(rules) as [string, TSESLint.RuleModule
     });
   }
   createTypedRuleTester().run(`${name}: runtime scenarios`, rule, { valid, invalid });
+  // The same verdicts without type information: every scenario's client is one the rules know by
+  // import, so the untyped mode (plain JavaScript, oxlint) must find what the typed mode finds.
+  createUntypedRuleTester().run(`${name}: runtime scenarios (untyped)`, rule, { valid, invalid });
 }

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const target = path.join(__dirname, '..', '..', 'docs', 'runtime-evidence.md');
   writeFileSync(target, renderEvidence(result));
   const disagreements = findDisagreements(result);
-  console.log(`${path.relative(process.cwd(), target)}: ${result.scenarios.length} scenarios in ${(result.wallMs / 1000).toFixed(1)} s`);
+  console.log(`${path.relative(process.cwd(), target)}: ${result.scenarios.length} scenarios, ${result.sweeps.length} sweeps in ${(result.wallMs / 1000).toFixed(1)} s`);
   for (const { scenario, client, kind, message } of disagreements) console.log(`  disagreement (${kind}): ${scenario} (${client}): ${message}`);
   if (disagreements.length > 0) process.exitCode = 1;
 }

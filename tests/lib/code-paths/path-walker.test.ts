@@ -73,6 +73,11 @@ class ProbeDomain implements PathDomain<Paths> {
   exceptional(state: Paths): Paths {
     return mark(state, 'caught');
   }
+
+  // The probe asserts nothing: a statement lets every path through.
+  assume(_expression: TSESTree.Expression, state: Paths): Paths {
+    return state;
+  }
 }
 
 /** `kind@line` of a function exit: the leaving statement's line, or the last line for `end`. */

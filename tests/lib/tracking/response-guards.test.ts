@@ -19,7 +19,7 @@ function owner(res: Response) {
   ${test}
 }`;
   return probe(code, ({ node, context }) => {
-    const guard = guardAt(node, fetchClient.rootView, fetchClient);
+    const guard = guardAt(node, fetchClient.rootView, { client: fetchClient });
     if (!guard) return 'none';
     const facts = (value: GuardFacts) =>
       [value.error ? 'error' : '', value.bodyless ? 'bodyless' : '', value.used ? 'used' : ''].filter(Boolean).join('+') || '-';

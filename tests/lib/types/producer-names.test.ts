@@ -71,8 +71,12 @@ describe('producerNames', () => {
 });
 
 describe('the checker is asked about few calls, and the answers do not change', () => {
-  /** Calls the checker types as producers that the index misses, on purpose (docs/performance.md). */
-  const knownMisses = ['producer-names/callers.ts: identity(a)'];
+  /**
+   * Calls the checker types as producers that the index misses, on purpose (docs/performance.md).
+   * None: `identity(a)` returns its argument, so the response it gives back is `a`'s, followed through
+   * the call rather than made by it.
+   */
+  const knownMisses: string[] = [];
 
   const corpus = [
     ...['producer-names', 'cross-file', 'fixable'].flatMap((dir) =>
@@ -102,10 +106,14 @@ describe('the checker is asked about few calls, and the answers do not change', 
           if (asked) seen.asked++;
           // What resolving every call with the checker says, against what the rules use.
           const resolved = describeProducer(typedProducer(call, origin));
-          const used = describeProducer(producerOf(call, origin));
+          const usedProducer = producerOf(call, origin);
+          const used = describeProducer(usedProducer);
+          // A client without type signatures (axios: one `AxiosResponse` for every responseType) is
+          // told by its literal option alone, which the checker cannot see.
+          const byOptionOnly = !resolved && usedProducer?.client.types.length === 0;
           if (resolved) seen.producers.push(where(call));
           if (resolved && !asked) seen.misses.push(where(call));
-          else if (resolved !== used) seen.changed.push(`${where(call)}: ${resolved} → ${used}`);
+          else if (resolved !== used && !byOptionOnly) seen.changed.push(`${where(call)}: ${resolved} → ${used}`);
         },
       };
     },

@@ -162,7 +162,11 @@ async function save(url: string, out: NodeJS.WritableStream, wanted: boolean) {
 import axios from 'axios';
 async function save(url: string, out: NodeJS.WritableStream, wanted: boolean) {
   const res = await axios.get(url, { responseType: 'stream' });
-  if (!wanted) { res.data.resume(); return; }
+  if (!wanted) {
+    res.data.resume();
+    setTimeout(() => res.data.destroy(), 1000).unref();
+    return;
+  }
   res.data.pipe(out);
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -180,7 +184,11 @@ async function save(url: string, out: NodeJS.WritableStream) {
 import axios from 'axios';
 async function save(url: string, out: NodeJS.WritableStream) {
   const res = await axios({ url, responseType: 'stream', validateStatus: () => true });
-  if (res.status !== 200) { res.data.resume(); throw new Error(\`HTTP \${res.status}\`); }
+  if (res.status !== 200) {
+    res.data.resume();
+    setTimeout(() => res.data.destroy(), 1000).unref();
+    throw new Error(\`HTTP \${res.status}\`);
+  }
   res.data.pipe(out);
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -198,6 +206,7 @@ import axios from 'axios';
 async function contentType(url: string, data: unknown) {
   const res = await axios.post(url, data, { responseType: 'stream' });
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.headers['content-type'];
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -215,6 +224,7 @@ import axios from 'axios';
 async function status(url: string) {
   const res = await axios(url, { responseType: 'stream' });
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.status;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -235,12 +245,13 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'data.resume()' },
+                  data: { drain: 'data.resume(); setTimeout(() => data.destroy(), 1000).unref()' },
                   output: `
 import axios from 'axios';
 async function status(url: string) {
   const { status, data } = await axios.request({ url, responseType: 'stream' });
   data.resume();
+  setTimeout(() => data.destroy(), 1000).unref();
   return status;
 }`,
                 },
@@ -266,7 +277,9 @@ async function ping(url: string) {
                   output: `
 import axios from 'axios';
 async function ping(url: string) {
-  (await axios.get(url, { responseType: 'stream' })).data.resume();
+  const response = await axios.get(url, { responseType: 'stream' });
+  response.data.resume();
+  setTimeout(() => response.data.destroy(), 1000).unref();
 }`,
                 },
               ],
@@ -288,7 +301,11 @@ import axios from 'axios';
 const api = axios.create({ baseURL: 'http://localhost:3000', responseType: 'stream' });
 async function save(path: string, out: NodeJS.WritableStream, wanted: boolean) {
   const { data } = await api.get(path);
-  if (!wanted) { data.resume(); return null; }
+  if (!wanted) {
+    data.resume();
+    setTimeout(() => data.destroy(), 1000).unref();
+    return null;
+  }
   data.pipe(out);
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 26 }],
@@ -310,6 +327,7 @@ const admin = api.create({ headers: { authorization: 'token' } });
 async function status(path: string) {
   const res = await admin.get(path);
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.status;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 6, column: 21 }],
@@ -332,7 +350,7 @@ function status(url: string) {
                   output: `
 import axios from 'axios';
 function status(url: string) {
-  return axios.get(url, { responseType: 'stream' }).then((res) => { const value = res.status; res.data.resume(); return value; });
+  return axios.get(url, { responseType: 'stream' }).then((res) => { const value = res.status; res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref(); return value; });
 }`,
                 },
               ],
@@ -357,6 +375,7 @@ const axios = require('axios');
 async function status(url) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.status;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -374,6 +393,7 @@ import axios from 'axios';
 async function status(url: string) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.status;
 }`,
         },
@@ -438,6 +458,7 @@ import axios from 'axios';
 async function status(url: string) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
   return res.status;
 }`,
                 },
@@ -455,7 +476,28 @@ async function status(url: string) {
   controller.abort();
   return res.status;
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 3 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  output: `
+import axios from 'axios';
+async function status(url: string) {
+  const controller = new AbortController();
+  const res = await axios.get(url, { responseType: 'stream', signal: controller.signal });
+  res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'destroying the underlying request',
@@ -466,7 +508,27 @@ async function status(url: string) {
   res.request.destroy();
   return res.status;
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 5, column: 3 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 5,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  output: `
+import axios from 'axios';
+async function status(url: string) {
+  const res = await axios.get(url, { responseType: 'stream' });
+  res.data.resume();
+  setTimeout(() => res.data.destroy(), 1000).unref();
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
       ],
     },

@@ -115,7 +115,10 @@ async function load(url: string, wanted: boolean) {
 import ky from 'ky';
 async function load(url: string, wanted: boolean) {
   const res = await ky(url);
-  if (!wanted) { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (!wanted) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -133,7 +136,10 @@ async function load(url: string) {
 import ky from 'ky';
 async function load(url: string) {
   const res = await ky.get(url, { throwHttpErrors: false });
-  if (!res.ok) { await res.body?.cancel(); throw new Error(String(res.status)); }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(String(res.status));
+  }
   return res.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -153,7 +159,10 @@ import ky from 'ky';
 const api = ky.create({ prefixUrl: 'http://localhost:3000', throwHttpErrors: false });
 async function find(path: string) {
   const res = await api.get(path);
-  if (res.status === 404) { await res.body?.cancel(); return null; }
+  if (res.status === 404) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 21 }],
@@ -170,7 +179,7 @@ async function status(url: string) {
 import ky from 'ky';
 async function status(url: string) {
   const res = await ky(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -191,12 +200,12 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'await body?.pipeTo(new WritableStream())' },
+                  data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
                   output: `
 import ky from 'ky';
 async function status(url: string) {
   const { status, body } = await ky.delete(url);
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return status;
 }`,
                 },
@@ -222,7 +231,7 @@ async function send(url: string) {
                   output: `
 import ky from 'ky';
 async function send(url: string) {
-  await (await ky.post(url, { json: {} })).body?.pipeTo(new WritableStream());
+  await (await ky.post(url, { json: {} })).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
                 },
               ],
@@ -247,7 +256,7 @@ function status(url: string) {
                   output: `
 import ky from 'ky';
 function status(url: string) {
-  return ky(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream()); return value; });
+  return ky(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
 }`,
                 },
               ],
@@ -277,7 +286,7 @@ async function get(url: string): Promise<KyResponse> {
 }
 async function status(url: string) {
   const res = await get(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 7, column: 21 }],
@@ -353,7 +362,7 @@ import ky from 'ky';
 async function isOk(url: string) {
   const res = await ky.get(url);
   if (res.status === 200) {
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return true;
   }
   return res.json();
@@ -385,7 +394,27 @@ async function status(url: string) {
   controller.abort();
   return res.status;
 }`,
-          errors: [{ messageId: 'cancelUnread', line: 6, column: 3 }],
+          errors: [
+            {
+              messageId: 'cancelUnread',
+              line: 6,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+                  output: `
+import ky from 'ky';
+async function status(url: string) {
+  const controller = new AbortController();
+  const res = await ky(url, { signal: controller.signal });
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status;
+}`,
+                },
+              ],
+            },
+          ],
         },
       ],
     },

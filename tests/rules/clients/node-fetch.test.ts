@@ -104,7 +104,11 @@ async function load(url: string, wanted: boolean) {
 import fetch from 'node-fetch';
 async function load(url: string, wanted: boolean) {
   const res = await fetch(url);
-  if (!wanted) { res.body?.resume(); return null; }
+  if (!wanted) {
+    res.body?.resume();
+    setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
+    return null;
+  }
   return res.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -122,7 +126,11 @@ async function load(url: string) {
 import fetch from 'node-fetch';
 async function load(url: string) {
   const res = await fetch(url);
-  if (!res.ok) { res.body?.resume(); throw new Error(res.statusText); }
+  if (!res.ok) {
+    res.body?.resume();
+    setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
+    throw new Error(res.statusText);
+  }
   return res.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -140,6 +148,7 @@ import fetch from 'node-fetch';
 async function isUp(url: string) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -160,12 +169,13 @@ async function isUp(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'body?.resume()' },
+                  data: { drain: 'body?.resume(); setTimeout(() => (body as import(\'node:stream\').Readable | null)?.destroy(), 1000).unref()' },
                   output: `
 import fetch from 'node-fetch';
 async function isUp(url: string) {
   const { ok, body } = await fetch(url);
   body?.resume();
+  setTimeout(() => (body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return ok;
 }`,
                 },
@@ -191,7 +201,9 @@ async function ping(url: string) {
                   output: `
 import fetch from 'node-fetch';
 async function ping(url: string) {
-  (await fetch(url)).body?.resume();
+  const response = await fetch(url);
+  response.body?.resume();
+  setTimeout(() => (response.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
 }`,
                 },
               ],
@@ -222,6 +234,7 @@ async function get(url: string): Promise<Response> {
 async function isUp(url: string) {
   const res = await get(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 7, column: 21 }],
@@ -244,6 +257,7 @@ const fetch = require('node-fetch');
 async function isUp(url) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -314,6 +328,7 @@ import fetch from 'node-fetch';
 async function isUp(url: string) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => res.body?.destroy(), 1000).unref();
   return res.ok;
 }`,
                 },
@@ -357,6 +372,7 @@ async function check(url: string) {
   const res = await fetch(url);
   if (res.status === 200) {
     res.body?.resume();
+    setTimeout(() => res.body?.destroy(), 1000).unref();
     return true;
   }
   return res.text();

@@ -111,6 +111,7 @@ async function status(url: string) {
   const req = http.get(url);
   const [res] = await once(req, 'response');
   res.resume();
+  setTimeout(() => res.destroy(), 1000).unref();
   return res.statusCode;
 }`,
         },
@@ -186,6 +187,7 @@ function status(url: string, signal: AbortSignal): Promise<number> {
     req.on('response', (res) => {
       resolve(res.statusCode ?? 0);
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
     });
     req.end();
   });
@@ -208,7 +210,11 @@ function fetchText(url: string, done: (text: string) => void) {
 import * as http from 'node:http';
 function fetchText(url: string, done: (text: string) => void) {
   http.get(url, (res) => {
-    if (res.statusCode !== 200) { res.resume(); return; }
+    if (res.statusCode !== 200) {
+      res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
+      return;
+    }
     let text = '';
     res.on('data', (chunk) => { text += chunk; });
     res.on('end', () => done(text));
@@ -241,6 +247,7 @@ function getJson(url: string) {
       if (res.statusCode !== 200) {
         reject(new Error(\`HTTP \${res.statusCode}\`));
         res.resume();
+        setTimeout(() => res.destroy(), 1000).unref();
         return;
       }
       const chunks: Buffer[] = [];
@@ -269,6 +276,7 @@ function probe(url: string) {
   req.on('response', (res) => {
     console.log(res.statusCode, res.headers['content-type']);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
   req.end();
 }`,
@@ -291,6 +299,7 @@ async function status(url: string) {
   const req = http.get(url);
   const [res] = await once(req, 'response');
   res.resume();
+  setTimeout(() => res.destroy(), 1000).unref();
   return res.statusCode;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 15 }],
@@ -302,7 +311,24 @@ import * as http from 'node:http';
 function ping(url: string) {
   http.get(url, () => {});
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 3,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function ping(url: string) {
+  http.get(url, (response) => { response.resume(); setTimeout(() => response.destroy(), 1000).unref(); });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'a response listener without parameters',
@@ -313,7 +339,26 @@ function ping(url: string) {
   req.on('response', () => console.log('answered'));
   req.end();
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 15 }],
+          errors: [
+            {
+              messageId: 'unconsumedBody',
+              line: 4,
+              column: 15,
+              suggestions: [
+                {
+                  messageId: 'insertDrain',
+                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function ping(url: string) {
+  const req = http.request(url);
+  req.on('response', (response) => { response.resume(); setTimeout(() => response.destroy(), 1000).unref(); return console.log('answered'); });
+  req.end();
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'a HEAD response still holds its socket until it is resumed',
@@ -330,6 +375,7 @@ function exists(url: string, done: (ok: boolean) => void) {
   http.request(url, { method: 'HEAD' }, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -349,6 +395,7 @@ function check(url: string, done: (ok: boolean) => void) {
   https.request(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -373,6 +420,7 @@ function ping(url, log) {
   https.get(url, (res) => {
     log(res.statusCode);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
@@ -391,6 +439,7 @@ function check(url: string, done: (ok: boolean) => void) {
   http.get(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
         },
@@ -473,6 +522,7 @@ function check(url: string, done: (ok: boolean) => void) {
   http.get(url, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   });
 }`,
                 },
@@ -508,6 +558,7 @@ function save(url: string, out: NodeJS.WritableStream, fail: (error: Error) => v
   http.get(url, (res) => {
     if (res.statusCode !== 200) {
       res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
       fail(new Error('failed'));
       return;
     }
@@ -543,6 +594,7 @@ function exists(url: string, done: (ok: boolean) => void) {
   http.request(url, { method: 'HEAD' }, (res) => {
     done(res.statusCode === 200);
     res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
   }).end();
 }`,
                 },
@@ -560,7 +612,28 @@ function check(url: string, done: (ok: boolean) => void) {
     req.destroy();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  const req = http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'req.abort() after the response arrived',
@@ -572,7 +645,28 @@ function check(url: string, done: (ok: boolean) => void) {
     req.abort();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  const req = http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'res.socket.destroy() after reading only the status',
@@ -584,7 +678,28 @@ function check(url: string, done: (ok: boolean) => void) {
     res.socket.destroy();
   });
 }`,
-          errors: [{ messageId: 'destroyUnread', line: 6, column: 5 }],
+          errors: [
+            {
+              messageId: 'destroyUnread',
+              line: 6,
+              column: 5,
+              suggestions: [
+                {
+                  messageId: 'drainInstead',
+                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  output: `
+import * as http from 'node:http';
+function check(url: string, done: (ok: boolean) => void) {
+  http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+                },
+              ],
+            },
+          ],
         },
         {
           name: 'req.destroy() after await once(req, "response")',

@@ -148,7 +148,10 @@ async function load(url: string, wanted: boolean) {
 import { request } from 'undici';
 async function load(url: string, wanted: boolean) {
   const { body } = await request(url);
-  if (!wanted) { await body.dump({ limit: Number.MAX_SAFE_INTEGER }); return null; }
+  if (!wanted) {
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 26 }],
@@ -166,7 +169,10 @@ async function load(url: string) {
 import { request } from 'undici';
 async function load(url: string) {
   const { statusCode, body } = await request(url);
-  if (statusCode >= 400) { await body.dump(); throw new Error(\`HTTP \${statusCode}\`); }
+  if (statusCode >= 400) {
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(\`HTTP \${statusCode}\`);
+  }
   return body.text();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 38 }],
@@ -184,7 +190,10 @@ async function load(url: string) {
 import { request } from 'undici';
 async function load(url: string) {
   const res = await request(url);
-  if (res.statusCode >= 400) { await res.body.dump(); throw new Error(String(res.statusCode)); }
+  if (res.statusCode >= 400) {
+    await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(String(res.statusCode));
+  }
   return res.body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -201,7 +210,7 @@ async function status(url: string) {
 import { request } from 'undici';
 async function status(url: string) {
   const res = await request(url);
-  await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.statusCode;
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -222,12 +231,12 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'await body.dump({ limit: Number.MAX_SAFE_INTEGER })' },
+                  data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
                   output: `
 import { request } from 'undici';
 async function status(url: string) {
   const { statusCode, body } = await request(url);
-  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusCode;
 }`,
                 },
@@ -253,7 +262,7 @@ async function ping(url: string) {
                   output: `
 import { request } from 'undici';
 async function ping(url: string) {
-  await (await request(url)).body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await (await request(url)).body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
                 },
               ],
@@ -273,7 +282,10 @@ async function load(url: string, wanted: boolean) {
 import * as undici from 'undici';
 async function load(url: string, wanted: boolean) {
   const res = await undici.request(url);
-  if (!wanted) { await res.body.dump({ limit: Number.MAX_SAFE_INTEGER }); return null; }
+  if (!wanted) {
+    await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 21 }],
@@ -296,7 +308,7 @@ function status(url: string) {
                   output: `
 import { request } from 'undici';
 function status(url: string) {
-  return request(url).then(async (res) => { const value = res.statusCode; await res.body.dump({ limit: Number.MAX_SAFE_INTEGER }); return value; });
+  return request(url).then(async (res) => { const value = res.statusCode; await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
 }`,
                 },
               ],
@@ -334,7 +346,10 @@ import { Pool } from 'undici';
 const pool = new Pool('http://localhost:3000');
 async function load(path: string) {
   const { statusCode, body } = await pool.request({ path, method: 'GET' });
-  if (statusCode !== 200) { await body.dump(); return null; }
+  if (statusCode !== 200) {
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 38 }],
@@ -368,7 +383,10 @@ async function load(url, wanted) {
 const { request } = require('undici');
 async function load(url, wanted) {
   const { body } = await request(url);
-  if (!wanted) { await body.dump({ limit: Number.MAX_SAFE_INTEGER }); return null; }
+  if (!wanted) {
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return body.json();
 }`,
           errors: [{ messageId: 'unconsumedBody', line: 4, column: 26 }],
@@ -448,7 +466,7 @@ async function check(url: string) {
 import { request } from 'undici';
 async function check(url: string) {
   const { statusCode, body } = await request(url);
-  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusCode;
 }`,
                 },
@@ -481,7 +499,7 @@ import { request } from 'undici';
 async function load(url: string) {
   const { statusCode, body } = await request(url);
   if (statusCode >= 400) {
-    await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+    await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error('failed');
   }
   return body.json();
@@ -519,7 +537,7 @@ import { Pool } from 'undici';
 const pool = new Pool('http://localhost:3000');
 async function check(path: string) {
   const { statusCode, body } = await pool.request({ path, method: 'GET' });
-  await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+  await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
   return statusCode;
 }`,
                 },

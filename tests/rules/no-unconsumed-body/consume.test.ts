@@ -269,7 +269,7 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   if (res.ok) return res.json();
-  await res.body?.cancel();
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       {
@@ -290,7 +290,7 @@ async function check(url: string) {
     output: `
 async function check(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.body?.locked;
 }`,
     errors: [
@@ -312,7 +312,7 @@ async function used(url: string) {
     output: `
 async function used(url: string) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.bodyUsed;
 }`,
     errors: [
@@ -335,7 +335,10 @@ async function load(url: string, skip: boolean) {
     output: `
 async function load(url: string, skip: boolean) {
   const res = await fetch(url);
-  if (skip) { await res.body?.pipeTo(new WritableStream()); return undefined; }
+  if (skip) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return undefined;
+  }
   await res.body?.pipeTo(new WritableStream());
 }`,
     errors: [

@@ -317,11 +317,11 @@ async function status(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function status(url: string) {
   const { status, body } = await fetch(url);
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return status;
 }`,
           },
@@ -346,11 +346,11 @@ async function meta(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function meta(url: string) {
   const { ok, status, headers, body } = await fetch(url);
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return { ok, status, type: headers.get('content-type') };
 }`,
           },
@@ -368,7 +368,7 @@ async function isUp(url: string) {
     output: `
 async function isUp(url: string) {
   const { ok, body } = await fetch(url);
-  await body?.pipeTo(new WritableStream());
+  await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return ok && body !== null;
 }`,
     errors: [
@@ -392,7 +392,7 @@ async function status(url: string) {
 async function status(url: string) {
   const res = await fetch(url);
   const response = res;
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return response.status;
 }`,
     errors: [
@@ -416,7 +416,7 @@ async function status(url: string) {
 async function status(url: string) {
   const pending = fetch(url);
   const res = await pending;
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
     errors: [
@@ -444,10 +444,10 @@ function isUp(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await r.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function isUp(url: string) {
-  return fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream()); return value; });
+  return fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
 }`,
           },
         ],
@@ -472,11 +472,11 @@ function status(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream()).catch(() => {})' },
+            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function status(url: string) {
   return fetch(url).then(function (res) {
-    void res.body?.pipeTo(new WritableStream()).catch(() => {});
+    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.status;
   });
 }`,
@@ -504,11 +504,14 @@ function load(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'void res.body?.cancel().catch(() => {})' },
+            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function load(url: string) {
   return fetch(url).then((res) => {
-    if (!res.ok) { void res.body?.cancel().catch(() => {}); throw new Error(res.statusText); }
+    if (!res.ok) {
+      void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      throw new Error(res.statusText);
+    }
     return res.json();
   });
 }`,
@@ -536,11 +539,11 @@ function isUp(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function isUp(url: string) {
   return fetch(url).then(
-    async (res) => { const value = res.ok; await res.body?.pipeTo(new WritableStream()); return value; },
+    async (res) => { const value = res.ok; await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; },
     () => false,
   );
 }`,
@@ -563,6 +566,16 @@ function notify(url: string) {
         line: 4,
         column: 10,
         data: { name: 'this response', exit: 'the callback at line 4 ignores it' },
+        suggestions: [
+          {
+            messageId: 'insertDrain',
+            output: `
+declare function done(): void;
+function notify(url: string) {
+  return fetch(url, { method: 'POST' }).then(async (response) => { await response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return done(); });
+}`,
+          },
+        ],
       },
     ],
   },
@@ -593,7 +606,7 @@ async function status(url: string) {
     output: `
 async function status(url: string) {
   const res = await fetch(url).catch(() => undefined);
-  await res?.body?.pipeTo(new WritableStream());
+  await res?.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res?.status;
 }`,
     errors: [
@@ -615,7 +628,7 @@ async function status(url: string) {
     output: `
 async function status(url: string) {
   const res = (await fetch(url)) as Response;
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
     errors: [
@@ -637,7 +650,7 @@ async function status(url: string) {
     output: `
 async function status(url: string) {
   const res = (await fetch(url)) satisfies Response;
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res!.ok;
 }`,
     errors: [
@@ -677,7 +690,7 @@ async function status(url: string) {
 declare function log(message: string): void;
 async function status(url: string) {
   const res = (log('fetching'), await fetch(url));
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
     errors: [
@@ -727,10 +740,10 @@ function status(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function status(url: string) {
-  return fetch(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream()); return value; }).catch(() => 0);
+  return fetch(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; }).catch(() => 0);
 }`,
           },
         ],

@@ -282,7 +282,7 @@ async function get(url: string) {
 async function get(url: string) {
   const res = await fetch(url);
   if (res.ok) return res;
-  await res.body?.cancel();
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return null;
 }`,
     errors: [
@@ -305,7 +305,10 @@ async function run(url: string, onResponse: (res: Response) => void) {
     output: `
 async function run(url: string, onResponse: (res: Response) => void) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return; }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return;
+  }
   onResponse(res);
 }`,
     errors: [
@@ -331,7 +334,10 @@ async function prefetch(url: string) {
 const cache = new Map<string, Response>();
 async function prefetch(url: string) {
   const res = await fetch(url);
-  if (res.status >= 500) { await res.body?.cancel(); return false; }
+  if (res.status >= 500) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return false;
+  }
   cache.set(url, res);
   return true;
 }`,
@@ -359,7 +365,7 @@ class Api {
   constructor(private readonly base: string) {}
   async ping() {
     const res = await fetch(this.base + '/ping');
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.ok;
   }
 }`,
@@ -383,7 +389,10 @@ async function* pages(url: string) {
     output: `
 async function* pages(url: string) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return; }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return;
+  }
   yield res;
 }`,
     errors: [
@@ -412,7 +421,7 @@ function logStatus(r: Response) {
 async function ping(url: string) {
   const res = await fetch(url);
   logStatus(res);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
       {
@@ -454,10 +463,13 @@ async function load(url: string) {
           suggestions: [
             {
               messageId: 'insertDrain',
-              data: { drain: 'void r.body?.cancel().catch(() => {})' },
+              data: { drain: 'void r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
               output: `
 function ensureOk(r: Response) {
-  if (!r.ok) { void r.body?.cancel().catch(() => {}); throw new Error(r.statusText); }
+  if (!r.ok) {
+    void r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(r.statusText);
+  }
 }
 async function load(url: string) {
   const res = await fetch(url);

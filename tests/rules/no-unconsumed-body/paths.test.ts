@@ -316,7 +316,10 @@ async function load(url: string) {
     output: `
 async function load(url: string) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(String(res.status)); }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(String(res.status));
+  }
   return res.json();
 }`,
     errors: [
@@ -352,7 +355,7 @@ class HttpError extends Error {
 async function load(url: string) {
   const res = await fetch(url);
   if (res.status >= 400) {
-    await res.body?.cancel();
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new HttpError(res.status);
   }
   return res.json();
@@ -377,7 +380,10 @@ async function find(url: string) {
     output: `
 async function find(url: string) {
   const res = await fetch(url);
-  if (res.status === 404) { await res.body?.cancel(); return null; }
+  if (res.status === 404) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   return res.json();
 }`,
     errors: [
@@ -404,7 +410,10 @@ async function fetchWithRetry(url: string) {
 async function fetchWithRetry(url: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await fetch(url);
-    if (res.status === 503) { await res.body?.cancel(); continue; }
+    if (res.status === 503) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      continue;
+    }
     return res.json();
   }
   throw new Error('unavailable');
@@ -461,7 +470,7 @@ async function statuses(urls: string[]) {
   for (const url of urls) {
     const res = await fetch(url);
     result.push(res.status);
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   }
   return result;
 }`,
@@ -488,7 +497,10 @@ async function waitForReady(url: string) {
 async function waitForReady(url: string) {
   while (true) {
     const res = await fetch(url);
-    if (res.ok) { await res.body?.pipeTo(new WritableStream()); break; }
+    if (res.ok) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      break;
+    }
     await res.body?.cancel();
   }
 }`,
@@ -514,14 +526,14 @@ async function allUp(a: string, b: string) {
       `
 async function allUp(a: string, b: string) {
   const [first, second] = await Promise.all([fetch(a), fetch(b)]);
-  await first.body?.pipeTo(new WritableStream());
+  await first.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return first.ok && second.ok;
 }`,
       `
 async function allUp(a: string, b: string) {
   const [first, second] = await Promise.all([fetch(a), fetch(b)]);
-  await first.body?.pipeTo(new WritableStream());
-  await second.body?.pipeTo(new WritableStream());
+  await first.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  await second.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return first.ok && second.ok;
 }`,
     ],
@@ -596,7 +608,7 @@ async function load(url: string) {
     case 204:
       return null;
     default:
-      await res.body?.cancel();
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       throw new Error(\`unexpected \${res.status}\`);
   }
 }`,
@@ -629,10 +641,10 @@ async function load(url: string) {
     case 200:
       return res.json();
     case 404:
-      await res.body?.cancel();
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
       return undefined;
   }
-  await res.body?.cancel();
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return null;
 }`,
     errors: [
@@ -667,11 +679,14 @@ async function load(url: string, skip: boolean) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function load(url: string, skip: boolean) {
   const res = await fetch(url);
-  if (skip) { await res.body?.pipeTo(new WritableStream()); return null; }
+  if (skip) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
   let text = '';
   if (res.ok) text = await res.text();
   return text;
@@ -697,7 +712,10 @@ async function load(url: string) {
 async function load(url: string) {
   try {
     const res = await fetch(url);
-    if (!res.ok) { await res.body?.cancel(); throw new Error('bad status'); }
+    if (!res.ok) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      throw new Error('bad status');
+    }
     return await res.json();
   } catch {
     return null;
@@ -708,7 +726,45 @@ async function load(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 23,
-        data: { name: '`res`', exit: 'the function throws at line 5' },
+        data: { name: '`res`', exit: 'the function returns at line 8 after catching the error thrown at line 5' },
+      },
+    ],
+  },
+  {
+    name: 'a throw caught and rethrown by the same function is named by the catch\'s throw',
+    code: `
+export async function load(url: string) {
+  try {
+    const res = await fetch(url);
+    if (res.status === 429) throw new Error('rate limited');
+    return await res.json();
+  } catch (error) {
+    console.error(error);
+    throw new Error('load failed', { cause: error });
+  }
+}
+`,
+    output: `
+export async function load(url: string) {
+  try {
+    const res = await fetch(url);
+    if (res.status === 429) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      throw new Error('rate limited');
+    }
+    return await res.json();
+  } catch (error) {
+    console.error(error);
+    throw new Error('load failed', { cause: error });
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 4,
+        column: 23,
+        data: { name: '`res`', exit: 'the function throws at line 9 after catching the error thrown at line 5' },
       },
     ],
   },
@@ -752,7 +808,10 @@ declare function stop(): void;
 async function load(url: string) {
   const res = await fetch(url);
   try {
-    if (res.status === 404) { await res.body?.cancel(); return null; }
+    if (res.status === 404) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      return null;
+    }
     return await res.json();
   } finally {
     stop();
@@ -785,7 +844,10 @@ async function firstOk(groups: string[][]) {
   outer: for (const group of groups) {
     for (const url of group) {
       const res = await fetch(url);
-      if (res.status === 429) { await res.body?.cancel(); continue outer; }
+      if (res.status === 429) {
+        await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+        continue outer;
+      }
       return res.json();
     }
   }
@@ -825,7 +887,7 @@ async function scan(groups: string[][]) {
       const res = await fetch(url);
       if (res.ok) {
         found = true;
-        await res.body?.pipeTo(new WritableStream());
+        await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
         break search;
       }
       await res.body?.cancel();
@@ -857,7 +919,10 @@ export function makeClient(base: string) {
 export function makeClient(base: string) {
   async function get(path: string) {
     const res = await fetch(base + path);
-    if (!res.ok) { await res.body?.cancel(); return undefined; }
+    if (!res.ok) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      return undefined;
+    }
     return res.json();
   }
   return { get };
@@ -888,7 +953,10 @@ function loadAll(urls: string[]) {
   return Promise.all(
     urls.map(async (url) => {
       const res = await fetch(url);
-      if (!res.ok) { await res.body?.cancel(); return null; }
+      if (!res.ok) {
+        await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+        return null;
+      }
       return res.json();
     }),
   );
@@ -915,7 +983,7 @@ declare const button: { addEventListener(type: string, listener: () => void): vo
 button.addEventListener('click', async () => {
   const res = await fetch('/api/ping', { method: 'POST' });
   console.log(res.status);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 });`,
     errors: [
       {
@@ -961,7 +1029,7 @@ async function both(x: string, y: string) {
   const b = await fetch(y);
   if (!a.ok) {
     await a.body?.cancel();
-    await b.body?.pipeTo(new WritableStream());
+    await b.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     throw new Error('a failed');
   }
   return [await a.json(), await b.json()];
@@ -988,7 +1056,10 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   const check = (r: Response) => r.ok;
-  if (!check(res)) { await res.body?.pipeTo(new WritableStream()); throw new Error('bad'); }
+  if (!check(res)) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error('bad');
+  }
   return res.json();
 }`,
     errors: [
@@ -1016,7 +1087,10 @@ async function load(url: string) {
   for (let i = 0; ; i++) {
     const res = await fetch(url);
     if (res.ok) return res.json();
-    if (i >= 3) { await res.body?.cancel(); throw new Error('gave up'); }
+    if (i >= 3) {
+      await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      throw new Error('gave up');
+    }
     await res.body?.cancel();
   }
 }`,
@@ -1045,7 +1119,7 @@ async function load(url: string) {
 async function load(url: string) {
   const res = await fetch(url);
   if (res.status === 404) {
-    await res.body?.cancel();
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return null;
   } else if (res.status === 200) {
     return res.json();
@@ -1079,7 +1153,7 @@ async function load(url: string) {
     if (!res.ok) break;
     return res.json();
   }
-  await res.body?.cancel();
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return null;
 }`,
     errors: [
@@ -1102,7 +1176,10 @@ async function load(url: string) {
     output: `
 async function load(url: string) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); return Promise.reject(new Error(res.statusText)); }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return Promise.reject(new Error(res.statusText));
+  }
   return res.json();
 }`,
     errors: [
@@ -1125,7 +1202,7 @@ async function load(url: string) {
 (async () => {
   const res = await fetch('https://example.com/ping');
   console.log(res.status);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 })();`,
     errors: [
       {
@@ -1151,7 +1228,7 @@ async function isUp(url: string) {
 async function isUp(url: string) {
   try {
     const res = await fetch(url);
-    await res.body?.pipeTo(new WritableStream());
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
     return res.ok;
   } catch {
     return false;

@@ -23,6 +23,7 @@ import fetch from 'node-fetch';
 async function isUp(url: string) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
   },
@@ -177,10 +178,10 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'void fetch(url).then((response) => response.body?.pipeTo(new WritableStream()));' },
+            data: { drain: 'void fetch(url).then((response) => response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}))' },
             output: `
 function ping(url: string) {
-  void fetch(url).then((response) => response.body?.pipeTo(new WritableStream()));
+  void fetch(url).then((response) => response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}));
 }`,
           },
         ],
@@ -203,10 +204,10 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await (await fetch(url, { method: \'POST\' })).body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await (await fetch(url, { method: \'POST\' })).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 async function ping(url: string) {
-  await (await fetch(url, { method: 'POST' })).body?.pipeTo(new WritableStream());
+  await (await fetch(url, { method: 'POST' })).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
           },
         ],
@@ -261,10 +262,10 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await r.body?.pipeTo(new WritableStream())' },
+            data: { drain: 'await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
             output: `
 function ping(url: string) {
-  fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream()); return value; });
+  fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
 }`,
           },
         ],
@@ -313,7 +314,10 @@ async function load(url: string) {
 import { fetch } from 'undici';
 async function load(url: string) {
   const res = await fetch(url);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(res.statusText); }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(res.statusText);
+  }
   return res.json();
 }`,
     errors: [
@@ -337,7 +341,7 @@ async function isUp(url: string) {
 import * as undici from 'undici';
 async function isUp(url: string) {
   const res = await undici.fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
     errors: [
@@ -362,6 +366,7 @@ import fetch from 'node-fetch';
 async function isUp(url: string) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
     errors: [
@@ -386,7 +391,11 @@ async function load(url: string) {
 import nodeFetch from 'node-fetch';
 async function load(url: string) {
   const res = await nodeFetch(url);
-  if (res.status >= 400) { res.body?.resume(); return undefined; }
+  if (res.status >= 400) {
+    res.body?.resume();
+    setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
+    return undefined;
+  }
   return res.json();
 }`,
     errors: [
@@ -423,7 +432,7 @@ async function isUp(url: string) {
     output: `
 async function isUp(url: string) {
   const res = await globalThis.fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
     errors: [
@@ -457,7 +466,7 @@ async function get(url: string): Promise<Response> {
 }
 async function isUp(url: string) {
   const res = await get(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
       errors: [
@@ -482,7 +491,10 @@ async function remove(id: string) {
 const api = (path: string) => fetch(\`https://api.example.com\${path}\`);
 async function remove(id: string) {
   const res = await api(\`/items/\${id}\`);
-  if (!res.ok) { await res.body?.cancel(); throw new Error(\`delete failed: \${res.status}\`); }
+  if (!res.ok) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    throw new Error(\`delete failed: \${res.status}\`);
+  }
   return res.json();
 }`,
       errors: [
@@ -508,7 +520,7 @@ interface ApiResponse extends Response {}
 declare function api(path: string): Promise<ApiResponse>;
 async function isUp() {
   const res = await api('/health');
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
       errors: [
@@ -575,6 +587,7 @@ const fetch = require('node-fetch');
 async function isUp(url) {
   const res = await fetch(url);
   res.body?.resume();
+  setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
   return res.ok;
 }`,
       errors: [
@@ -598,7 +611,7 @@ async function isUp(url) {
 const { fetch } = require('undici');
 async function isUp(url) {
   const res = await fetch(url);
-  await res.body?.pipeTo(new WritableStream());
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
       errors: [

@@ -36,7 +36,7 @@ export interface RuleVerdict {
  * Every rule in `rules/index.ts`, from source, with type information from the scenarios'
  * tsconfig: a rule added there is picked up without touching the suite.
  */
-function lintConfig(): Linter.Config[] {
+function lintConfig(options: Readonly<Record<string, unknown>>): Linter.Config[] {
   return [
     {
       files: ['**/*.ts'],
@@ -45,16 +45,19 @@ function lintConfig(): Linter.Config[] {
         parserOptions: { projectService: true, tsconfigRootDir: scenariosDir },
       },
       plugins: { drain: { rules } as unknown as ESLint.Plugin },
-      rules: Object.fromEntries(Object.keys(rules).map((name) => [`drain/${name}`, 'error' as const])),
+      rules: Object.fromEntries(Object.keys(rules).map((name) => [`drain/${name}`, ['error', options] as const])),
     },
   ];
 }
 
-/** Lints scenario text as if it were `file`, and collects the code after each fix the rules offer. */
-export function lintScenario(file: string, text: string): RuleVerdict {
+/**
+ * Lints scenario text as if it were `file`, and collects the code after each fix the rules offer.
+ * `options` go to every rule (the scenario's `@rule-options`, or drain limits for bounded runs).
+ */
+export function lintScenario(file: string, text: string, options: Readonly<Record<string, unknown>> = {}): RuleVerdict {
   const filename = path.resolve(file);
   const linter = new Linter();
-  const config = lintConfig();
+  const config = lintConfig(options);
   const messages = linter.verify(text, config, { filename });
   const broken = messages.filter((message) => message.fatal || !message.ruleId?.startsWith('drain/'));
   if (broken.length > 0) {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { RESULT_PREFIX, type RunMeasurement, type RunRequest } from './protocol.js';
+import { RESULT_PREFIX, type RunAnswer, type RunMeasurement, type RunRequest } from './protocol.js';
 import { classifyRun, type ClassifiedRun } from './verdict.js';
 
 const repoRoot = path.join(__dirname, '..', '..', '..');
@@ -62,11 +62,21 @@ export interface RunResult extends ClassifiedRun {
   readonly measurement?: RunMeasurement;
 }
 
-/** Runs one request in a fresh `node` process and classifies what it measured. */
-export function runChild(childEntry: string, request: RunRequest): Promise<RunResult> {
-  // Generous: a run makes `calls` calls of at most `callTimeoutMs` each, then closes.
-  const killAfter = request.calls * request.callTimeoutMs + 15_000;
+/**
+ * Runs one request in a fresh `node` process and classifies what it measured for each body with
+ * `classify`. A settled run that left something keeping the event loop alive is `lingers`
+ * whatever it measured. One result per body, in order.
+ */
+export function runChild(
+  childEntry: string,
+  request: RunRequest,
+  classify: (measurement: RunMeasurement) => ClassifiedRun = (measurement) => classifyRun(measurement, request.poolSize),
+): Promise<RunResult[]> {
+  // Generous: a run makes `calls` calls of at most `callTimeoutMs` each per body, then closes.
+  const bodies = Math.max(1, request.bodies.length);
+  const killAfter = bodies * (request.calls * request.callTimeoutMs + (request.settleMs ?? 0) + 5_000) + 10_000;
   return new Promise((resolve) => {
+    const all = (result: RunResult): void => resolve(Array.from({ length: bodies }, () => result));
     const env = { ...process.env };
     // The parent may run under a TS loader (tsx, vitest); the child is plain JavaScript.
     delete env.NODE_OPTIONS;
@@ -78,22 +88,30 @@ export function runChild(childEntry: string, request: RunRequest): Promise<RunRe
     const timer = setTimeout(() => child.kill('SIGKILL'), killAfter);
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ verdict: 'crash', detail: `could not start node: ${error.message}` });
+      all({ verdict: 'crash', detail: `could not start node: ${error.message}` });
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const line = stdout.split('\n').find((candidate) => candidate.startsWith(RESULT_PREFIX));
       if (!line) {
-        const reason = firstErrorLine(stderr) ?? `exit ${signal ?? code}`;
-        resolve({ verdict: 'crash', detail: reason });
+        all({ verdict: 'crash', detail: firstErrorLine(stderr) ?? `exit ${signal ?? code}` });
         return;
       }
+      let answer: RunAnswer;
       try {
-        const measurement = JSON.parse(line.slice(RESULT_PREFIX.length)) as RunMeasurement;
-        resolve({ ...classifyRun(measurement, request.poolSize), measurement });
+        answer = JSON.parse(line.slice(RESULT_PREFIX.length)) as RunAnswer;
       } catch (error) {
-        resolve({ verdict: 'crash', detail: `unreadable answer: ${String(error)}` });
+        all({ verdict: 'crash', detail: `unreadable answer: ${String(error)}` });
+        return;
       }
+      const leftovers = answer.leftovers ?? [];
+      resolve(
+        answer.runs.map((measurement) => {
+          const classified = classify(measurement);
+          if (leftovers.length === 0) return { ...classified, measurement };
+          return { verdict: 'lingers', detail: `${classified.detail}; left keeping the process alive: ${leftovers.join(', ')}`, measurement };
+        }),
+      );
     });
   });
 }

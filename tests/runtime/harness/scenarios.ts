@@ -4,12 +4,19 @@ import * as path from 'node:path';
 /** Folder of the scenario modules: `scenarios/<client>/<name>.ts`. */
 export const scenariosDir = path.join(__dirname, '..', 'scenarios');
 
+/** Folder of the size-sweep probes: `sweep/<client>.ts`, one export per way of leaving a body. */
+export const sweepDir = path.join(__dirname, '..', 'sweep');
+
 /** How each client folder is named in the evidence table, in table order. */
 export const clientLabels: Readonly<Record<string, string>> = {
   fetch: 'fetch',
+  'undici-fetch': 'undici.fetch',
+  ky: 'ky',
   'undici-request': 'undici.request',
   'node-http': 'node:http',
   'node-fetch': 'node-fetch',
+  axios: 'axios',
+  got: 'got',
 };
 
 /** A runtime verdict the scenario's header accepts, with the reason it gives. */
@@ -66,8 +73,8 @@ export interface Scenario {
   readonly expectedReports: readonly DeclaredReport[];
   /** `@runtime-expect close: <reason>`: closing the connection is the code's deliberate choice. */
   readonly expectClose: DeclaredClose | undefined;
-  /** `@runtime-expect-fixed close: <reason>`: the fix's documented error-path release closes large bodies. */
-  readonly expectFixedClose: DeclaredClose | undefined;
+  /** `@rule-options {…}`: the options every rule lints this scenario with (JSON). */
+  readonly ruleOptions: Readonly<Record<string, unknown>>;
 }
 
 /** Every scenario on disk, in table order (client, then name). */
@@ -86,13 +93,14 @@ export function loadScenarios(): Scenario[] {
   return found.sort((a, b) => clients.indexOf(a.client) - clients.indexOf(b.client) || a.name.localeCompare(b.name));
 }
 
-const RUNTIME_TAG = /^@(runtime-expect|runtime-expect-fixed)\s+(\w+):\s*(.+)$/;
+const RUNTIME_TAG = /^@(runtime-expect)\s+(\w+):\s*(.+)$/;
+const OPTIONS_TAG = /^@rule-options\s+(\{.*\})$/;
 const REPORT_TAG = /^@rule-expect\s+(?:(none)|(drain\/[\w-]+)\s+(\w+)\s+(\d+):(\d+))$/;
 const FIX_TAG = /^@rule-fix\s+(\d+)\s+([=+])\s(.*)$/;
 const SUGGEST_TAG = /^@rule-suggest\s+(\w+)\s+(\d+)\s+([=+])\s(.*)$/;
 const SUGGEST_ALSO_TAG = /^@rule-suggest-also\s+(\d+)\s+([=+])\s(.*)$/;
 
-type RuntimeTag = 'runtime-expect' | 'runtime-expect-fixed';
+type RuntimeTag = 'runtime-expect';
 
 interface MutableReport extends DeclaredReport {
   readonly fix: LineEdit[];
@@ -106,7 +114,7 @@ function parseScenario(client: string, name: string, file: string, source: strin
   const lines = header[1].split('\n').map((line) => line.replace(/^\s*\*?\s?/, '').trim());
   const prose: string[] = [];
   let expectClose: DeclaredClose | undefined;
-  let expectFixedClose: DeclaredClose | undefined;
+  let ruleOptions: Record<string, unknown> = {};
   let declaredNone = false;
   const reports: MutableReport[] = [];
   const fail = (message: string): never => {
@@ -124,14 +132,13 @@ function parseScenario(client: string, name: string, file: string, source: strin
     if (!line.startsWith('@')) {
       if (!tagged) prose.push(line);
       else if (continuing === 'runtime-expect' && expectClose) expectClose = { reason: `${expectClose.reason} ${line}`.trim() };
-      else if (continuing === 'runtime-expect-fixed' && expectFixedClose) {
-        expectFixedClose = { reason: `${expectFixedClose.reason} ${line}`.trim() };
-      } else if (line) fail(`"${line}": the prose goes before the tags, and only a @runtime-expect reason continues on the next line`);
+      else if (line) fail(`"${line}": the prose goes before the tags, and only a @runtime-expect reason continues on the next line`);
       continue;
     }
     tagged = true;
     continuing = undefined;
     const runtime = RUNTIME_TAG.exec(line);
+    const options = OPTIONS_TAG.exec(line);
     const report = REPORT_TAG.exec(line);
     const fix = FIX_TAG.exec(line);
     const suggest = SUGGEST_TAG.exec(line);
@@ -140,9 +147,10 @@ function parseScenario(client: string, name: string, file: string, source: strin
     if (runtime) {
       const [, kind, verdict, reason = ''] = runtime;
       if (verdict !== 'close') fail(`@${kind} only declares "close", got "${verdict}"`);
-      if (kind === 'runtime-expect') expectClose = { reason: reason.trim() };
-      else expectFixedClose = { reason: reason.trim() };
+      expectClose = { reason: reason.trim() };
       continuing = kind as RuntimeTag;
+    } else if (options) {
+      ruleOptions = JSON.parse(options[1] ?? '{}') as Record<string, unknown>;
     } else if (report) {
       const [, none, ruleId = '', messageId = '', reportLine, column] = report;
       if (none) declaredNone = true;
@@ -166,7 +174,7 @@ function parseScenario(client: string, name: string, file: string, source: strin
   }
   const description = prose.join(' ').replace(/\s+/g, ' ').trim();
   if (!description) fail('the header comment must say what the scenario shows');
-  return { id, client, name, file, source, description, expectedReports: reports, expectClose, expectFixedClose };
+  return { id, client, name, file, source, description, expectedReports: reports, expectClose, ruleOptions };
 }
 
 /** `source` with `edits` applied; every edit names a line of the original source. */
@@ -209,7 +217,17 @@ export function lineEditsBetween(before: string, after: string): LineEdit[] | un
   if (added.length < removed.length) return undefined;
   const edits: LineEdit[] = [
     ...removed.map((_, i): LineEdit => ({ line: head + i + 1, op: '=', text: (added[i] ?? '').trim() })),
-    ...added.slice(removed.length).map((text): LineEdit => ({ line: head + removed.length + 1, op: '+', text: text.trim() })),
+    ...added.slice(removed.length).map((text): LineEdit => {
+      // `+` lines take the deeper indentation of their neighbours; anything deeper is written out.
+      const at = head + removed.length;
+      const indentOf = (line: string | undefined): string => /^\s*/.exec(line ?? '')?.[0] ?? '';
+      const above = indentOf(a.slice(0, at).findLast((line) => line.trim() !== ''));
+      const here = indentOf(a[at]);
+      const implied = above.length > here.length ? above : here;
+      const own = indentOf(text);
+      const extra = own.startsWith(implied) ? own.slice(implied.length) : '';
+      return { line: at + 1, op: '+', text: extra + text.trim() };
+    }),
   ];
   // Indentation is implied, so the edits must reproduce `after` exactly to stand for it.
   return applyLineEdits(before, edits) === after ? edits : undefined;

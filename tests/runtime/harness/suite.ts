@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { lintScenario, type FixVariant, type RuleVerdict } from './lint.js';
-import type { RunRequest, RuntimeVerdict } from './protocol.js';
+import type { RunBody, RunRequest, RuntimeVerdict } from './protocol.js';
 import { createLimiter, runChild, ScratchDir, type RunResult } from './run-child.js';
-import { applyLineEdits, clientLabels, declaredAutofix, formatLineEdit, lineEditsBetween, loadScenarios, type Scenario } from './scenarios.js';
+import { classifyBounded } from './verdict.js';
+import { declaredThresholds } from './thresholds.js';
+import { applyLineEdits, clientLabels, sweepDir, declaredAutofix, formatLineEdit, lineEditsBetween, loadScenarios, type Scenario } from './scenarios.js';
 
 /** How the suite runs; the defaults are what `npm test` and `npm run evidence` use. */
 export interface SuiteOptions {
-  /** Sequential calls per run (K). */
+  /** Sequential calls per run (K): enough for a leak to stall a pool of `poolSize`. */
   readonly calls: number;
   readonly bodySizes: readonly number[];
   /** Connection cap of undici's global Agent and of the http.Agent. */
@@ -16,16 +18,29 @@ export interface SuiteOptions {
   readonly callTimeoutMs: number;
   /** Child processes at once. */
   readonly concurrency: number;
+  /**
+   * Every fixed variant also runs against an endless body and a 1 GiB one, linted with this drain
+   * time limit so the suite stays short; it must end each call and each body within the limit
+   * plus `marginMs`, and exit by itself.
+   */
+  readonly bounded: { readonly calls: number; readonly drainTimeoutMs: number; readonly marginMs: number };
+  /** Per client, the sizes at which an unread and a closed body are tried, `calls` times each. */
+  readonly sweep: { readonly sizes: readonly number[]; readonly calls: number };
   /** Only these scenario ids (`client/name`); all when absent. */
   readonly only?: readonly string[];
 }
 
 export const defaultSuiteOptions: SuiteOptions = {
-  calls: 12,
-  bodySizes: [64, 1 << 20],
+  calls: 8,
+  bodySizes: [64, 16 << 10, 1 << 20],
   poolSize: 4,
   callTimeoutMs: 1500,
   concurrency: 2,
+  bounded: { calls: 2, drainTimeoutMs: 300, marginMs: 1200 },
+  sweep: {
+    sizes: [64, 1 << 10, 4 << 10, 8 << 10, 12 << 10, 15 << 10, 16 << 10, 24 << 10, 32 << 10, 40 << 10, 48 << 10, 56 << 10, 64 << 10, 96 << 10, 128 << 10, 192 << 10, 256 << 10, 1 << 20],
+    calls: 6,
+  },
 };
 
 /** The runtime verdicts of one piece of code, one per body size (in `bodySizes` order). */
@@ -34,6 +49,9 @@ export type SizeRuns = readonly RunResult[];
 export interface VariantResult {
   readonly variant: FixVariant;
   readonly runs: SizeRuns;
+  /** The same fix written with the bounded runs' time limit, against an endless and a 1 GiB body. */
+  readonly endless: RunResult;
+  readonly huge: RunResult;
 }
 
 export interface ScenarioResult {
@@ -44,9 +62,26 @@ export interface ScenarioResult {
   readonly fixes: readonly VariantResult[];
 }
 
+/** One client's size sweep: which sizes kept the connection, per way of leaving the body (`unread`, `closed`, …). */
+export interface SweepResult {
+  readonly client: string;
+  /** Per probe export, in the order the probe file declares them. */
+  readonly modes: Readonly<Record<string, readonly SweepPoint[]>>;
+  /** A probe failed (a crash, a stall, a call that threw): it proves nothing. */
+  readonly failure?: string;
+}
+
+export interface SweepPoint {
+  readonly bytes: number;
+  /** Connections for `calls` sequential calls. */
+  readonly accepted: number;
+  readonly calls: number;
+}
+
 export interface SuiteResult {
   readonly options: SuiteOptions;
   readonly scenarios: readonly ScenarioResult[];
+  readonly sweeps: readonly SweepResult[];
   /** The check that Node's global `fetch` queues behind undici's `setGlobalDispatcher` pool. */
   readonly fetchBounded: RunResult;
   readonly environment: Readonly<Record<string, string>>;
@@ -57,34 +92,54 @@ const repoRoot = path.join(__dirname, '..', '..', '..');
 
 /**
  * Lints every scenario with every rule of the plugin and runs it, and each fixed variant, in
- * child processes at every body size. The vitest suite and `npm run evidence` both call this.
+ * child processes at every body size; runs each fixed variant against bodies its drain must give up
+ * on, and each client's size sweep. The vitest suite and `npm run evidence` both call this.
  */
 export async function runSuite(options: SuiteOptions = defaultSuiteOptions): Promise<SuiteResult> {
   const started = Date.now();
   const scenarios = loadScenarios().filter((scenario) => !options.only || options.only.includes(scenario.id));
   const scratch = new ScratchDir();
   const limit = createLimiter(options.concurrency);
-  const runAllSizes = (source: string, hint: string): Promise<SizeRuns> => {
+  // Every size in one process (a fresh server and fresh pools for each): a process per size would
+  // spend most of the suite starting Node.
+  const runAllSizes = (source: string, hint: string, settle: boolean): Promise<SizeRuns> => {
     const module = scratch.addModule(source, hint);
-    return Promise.all(options.bodySizes.map((bodySize) => limit(() => runChild(scratch.child, request(options, module, bodySize)))));
+    const bodies = options.bodySizes.map((bytes): RunBody => ({ kind: 'size', bytes }));
+    return limit(() => runChild(scratch.child, { ...request(options, module, bodies), ...(settle ? { settleMs: 300 } : {}) }));
+  };
+  const { bounded } = options;
+  const boundMs = bounded.drainTimeoutMs + bounded.marginMs;
+  const runBounded = async (source: string, hint: string): Promise<{ endless: RunResult; huge: RunResult }> => {
+    const module = scratch.addModule(source, hint);
+    const boundedRequest = { ...request(options, module, [{ kind: 'endless' }, { kind: 'huge' }]), calls: bounded.calls, callTimeoutMs: boundMs, settleMs: boundMs };
+    const [endless, huge] = await limit(() => runChild(scratch.child, boundedRequest, (measurement) => classifyBounded(measurement, boundMs)));
+    return { endless: endless!, huge: huge! };
   };
   try {
-    const fetchBounded = limit(() => runChild(scratch.child, { ...request(options, '', 0), probe: true }));
+    const fetchBounded = limit(() => runChild(scratch.child, { ...request(options, '', [{ kind: 'size', bytes: 0 }]), probe: true })).then(([probe]) => probe!);
     // Queue every original run first: the children work while this process lints.
-    const originals = scenarios.map((scenario) => runAllSizes(scenario.source, scenario.id));
+    const originals = scenarios.map((scenario) => runAllSizes(scenario.source, scenario.id, false));
     const pending: Promise<ScenarioResult>[] = [];
     for (const [index, scenario] of scenarios.entries()) {
-      const rule = lintScenario(scenario.file, scenario.source);
+      const rule = lintScenario(scenario.file, scenario.source, scenario.ruleOptions);
+      const limited = lintScenario(scenario.file, scenario.source, { ...scenario.ruleOptions, drainTimeoutMs: bounded.drainTimeoutMs });
       const fixes = Promise.all(
-        rule.variants.map(async (variant) => ({ variant, runs: await runAllSizes(variant.text, `${scenario.id}.${variant.label}`) })),
+        rule.variants.map(async (variant) => {
+          const twin = limited.variants.find((candidate) => candidate.label === variant.label) ?? variant;
+          const hint = `${scenario.id}.${variant.label}`;
+          const [runs, { endless, huge }] = await Promise.all([runAllSizes(variant.text, hint, true), runBounded(twin.text, `${hint}.bounded`)]);
+          return { variant, runs, endless, huge };
+        }),
       );
       pending.push(Promise.all([originals[index]!, fixes]).then(([runs, fixResults]) => ({ scenario, rule, runs, fixes: fixResults })));
       // Linting is synchronous: let finished children hand over their slots between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    const sweeps = options.only ? [] : await Promise.all(Object.keys(clientLabels).map((client) => runSweep(client, options, scratch, limit)));
     return {
       options,
       scenarios: await Promise.all(pending),
+      sweeps,
       fetchBounded: await fetchBounded,
       environment: environment(),
       wallMs: Date.now() - started,
@@ -94,8 +149,51 @@ export async function runSuite(options: SuiteOptions = defaultSuiteOptions): Pro
   }
 }
 
-function request(options: SuiteOptions, module: string, bodySize: number): RunRequest {
-  return { module, bodySize, calls: options.calls, callTimeoutMs: options.callTimeoutMs, poolSize: options.poolSize };
+/** Runs each export of one client's sweep probe, each size with a fresh server and pools. */
+async function runSweep(
+  client: string,
+  options: SuiteOptions,
+  scratch: ScratchDir,
+  limit: <T>(task: () => Promise<T>) => Promise<T>,
+): Promise<SweepResult> {
+  const source = readFileSync(path.join(sweepDir, `${client}.ts`), 'utf8');
+  const module = scratch.addModule(source, `sweep.${client}`);
+  const names = [...source.matchAll(/^export async function (\w+)/gm)].map((match) => match[1]!);
+  // A pool large enough that held bodies never stall the next call: the sweep counts connections.
+  const sweepRequest = (name: string): RunRequest => ({
+    ...request(options, module, options.sweep.sizes.map((bytes): RunBody => ({ kind: 'size', bytes }))),
+    export: name,
+    calls: options.sweep.calls,
+    poolSize: options.sweep.calls * 4,
+  });
+  const results = await Promise.all(names.map((name) => limit(() => runChild(scratch.child, sweepRequest(name)))));
+  const modes: Record<string, SweepPoint[]> = {};
+  let failure: string | undefined;
+  for (const [index, name] of names.entries()) {
+    const runs = results[index] ?? [];
+    const broken = runs.find((run) => !run.measurement || run.measurement.calls.some((call) => call.kind !== 'ok'));
+    if (broken) failure ??= `${name}: ${broken.verdict} (${broken.detail})`;
+    modes[name] = runs.map((run, at) => ({ bytes: options.sweep.sizes[at] ?? 0, accepted: run.measurement?.accepted ?? 0, calls: run.measurement?.calls.length ?? 0 }));
+  }
+  return { client, modes, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Whether leaving the body this way cost a connection at this size: every call opened one. (Calls
+ * that reuse need one or two: the next request can go out before the pool has taken back the
+ * connection of a body that has just ended.)
+ */
+export function costsConnection(point: SweepPoint): boolean {
+  return point.accepted >= point.calls;
+}
+
+/** The smallest size at which a body costs a connection, or undefined when none of the sweep's sizes did. */
+export function threshold(points: readonly SweepPoint[]): number | undefined {
+  return points.find(costsConnection)?.bytes;
+}
+
+function request(options: SuiteOptions, module: string, bodies: readonly RunBody[]): RunRequest {
+  return { module, bodies, calls: options.calls, callTimeoutMs: options.callTimeoutMs, poolSize: options.poolSize };
 }
 
 function environment(): Record<string, string> {
@@ -106,6 +204,9 @@ function environment(): Record<string, string> {
     'undici (npm)': version('undici'),
     'undici (bundled with Node, global fetch)': process.versions.undici ?? 'unknown',
     'node-fetch': version('node-fetch'),
+    axios: version('axios'),
+    got: version('got'),
+    ky: version('ky'),
     typescript: version('typescript'),
     '@typescript-eslint/parser': version('@typescript-eslint/parser'),
     platform: `${process.platform} ${process.arch}`,
@@ -157,16 +258,34 @@ export function findDisagreements(result: SuiteResult): Disagreement[] {
     } else if (!runs.every((run) => run.verdict === 'reuse')) {
       say(`its header declares no report, but it does not reuse its connection: ${describe(runs)}`);
     }
-    for (const { variant, runs: fixedRuns } of fixes) {
-      // The error-path release keeps the small error documents servers send; only an oversized one may cost its connection.
-      const allowed = (run: RunResult, index: number): boolean =>
-        run.verdict === 'reuse' || (scenario.expectFixedClose !== undefined && (sizes[index] ?? 0) > Math.min(...sizes) && run.verdict === 'close');
-      if (!fixedRuns.every(allowed)) {
+    for (const { variant, runs: fixedRuns, endless, huge } of fixes) {
+      if (!fixedRuns.every((run) => run.verdict === 'reuse')) {
         say(`after ${variant.label} (${variant.description}) it does not reuse its connection: ${describe(fixedRuns)}`);
       }
+      for (const [kind, run] of [['an endless body', endless], ['a 1 GiB body', huge]] as const) {
+        if (run.verdict !== 'bounded') say(`after ${variant.label}, ${kind} does not end within the drain's limit: ${run.verdict} (${run.detail})`);
+      }
     }
-    if (scenario.expectFixedClose && fixes.every(({ runs: fixedRuns }) => fixedRuns.every((run) => run.verdict === 'reuse'))) {
-      say(`its header declares a close after the fix, but ${fixes.length > 0 ? 'every fix reuses its connection at every size' : 'the rules offer no fix'} (stale tag)`);
+  }
+  for (const sweep of result.sweeps) {
+    const declared = declaredThresholds[sweep.client];
+    const client = clientLabels[sweep.client] ?? sweep.client;
+    const say = (message: string): void => {
+      found.push({ scenario: `(sweep ${sweep.client})`, client, kind: 'runtime', message });
+    };
+    if (sweep.failure) {
+      say(`the sweep probe failed, so it proves nothing: ${sweep.failure}`);
+      continue;
+    }
+    for (const [mode, points] of Object.entries(sweep.modes)) {
+      const measured = threshold(points);
+      const expected = declared?.[mode];
+      if (measured !== expected) {
+        say(`a body ${mode} costs a connection from ${measured === undefined ? 'no size swept' : formatSize(measured)}, but harness/thresholds.ts declares ${expected === undefined ? 'nothing' : formatSize(expected)}`);
+      }
+      const first = measured ?? Infinity;
+      const unsteady = points.filter((point) => point.bytes > first && !costsConnection(point));
+      if (unsteady.length > 0) say(`a body ${mode} costs a connection from ${formatSize(first)}, but not again at ${unsteady.map((point) => formatSize(point.bytes)).join(', ')}`);
     }
   }
   if (result.fetchBounded.verdict === 'crash') {
@@ -216,7 +335,7 @@ export function lintMismatches(scenario: Scenario, rule: RuleVerdict): string[] 
 }
 
 /** The header tags that declare what the rules say now: what a mismatch message proposes. */
-function headerTags(source: string, rule: RuleVerdict): string[] {
+export function headerTags(source: string, rule: RuleVerdict): string[] {
   if (rule.reports.length === 0) return ['@rule-expect none'];
   const edits = (after: string): string[] => lineEditsBetween(source, after)?.map(formatLineEdit) ?? ['(not a whole-line edit)'];
   const tags: string[] = [];

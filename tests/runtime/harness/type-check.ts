@@ -1,13 +1,17 @@
 import * as ts from 'typescript';
 import * as path from 'node:path';
-import { scenariosDir } from './scenarios.js';
+import { scenariosDir, sweepDir } from './scenarios.js';
 
 /**
- * Type errors in the scenarios, against the repo's own @types/node, undici and node-fetch. The
+ * Type errors in the scenarios and sweep probes, against the repo's own @types/node, undici and node-fetch. The
  * root `tsc --noEmit` leaves the scenarios out (they are ESM with their own tsconfig).
  */
 export function typeCheckScenarios(): string[] {
-  const configPath = path.join(scenariosDir, 'tsconfig.json');
+  return [scenariosDir, sweepDir].flatMap(typeCheckFolder);
+}
+
+function typeCheckFolder(folder: string): string[] {
+  const configPath = path.join(folder, 'tsconfig.json');
   const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -20,6 +24,6 @@ export function typeCheckScenarios(): string[] {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
     if (!diagnostic.file || diagnostic.start === undefined) return message;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${path.relative(scenariosDir, diagnostic.file.fileName)}:${line + 1}:${character + 1} ${message}`;
+    return `${path.relative(path.dirname(folder), diagnostic.file.fileName)}:${line + 1}:${character + 1} ${message}`;
   });
 }

@@ -30,3 +30,27 @@ export function classifyRun(measurement: RunMeasurement, poolSize: number): Clas
   if (accepted <= poolSize) return { verdict: 'reuse', detail: counts };
   return { verdict: 'close', detail: `${counts}, ${openAtEnd} still open` };
 }
+
+/**
+ * Reads a run against an endless or huge body: the drain must give up within `boundMs` on every
+ * call (an awaited drain) and on every response (a drain in the background closes it on a timer).
+ */
+export function classifyBounded(measurement: RunMeasurement, boundMs: number): ClassifiedRun {
+  const { calls, callMs, responses, unsettled } = measurement;
+  const broken = calls.find((call) => call.kind === 'threw' && PROGRAMMING_ERRORS.has(call.name));
+  if (broken?.kind === 'threw') return { verdict: 'error', detail: `${broken.name}: ${broken.message}` };
+  const slowest = Math.max(0, ...callMs);
+  const longest = Math.max(0, ...responses.map((response) => (response.endMs < 0 ? Infinity : response.endMs - response.startMs)));
+  const sent = Math.max(0, ...responses.map((response) => response.bytes));
+  const detail = `calls ≤ ${slowest} ms, bodies open ≤ ${Number.isFinite(longest) ? `${longest} ms` : 'forever'}, ≤ ${formatBytes(sent)} sent`;
+  if (calls.some((call) => call.kind === 'timeout') || unsettled > 0 || slowest > boundMs || longest > boundMs) {
+    return { verdict: 'unbounded', detail: `${detail} (bound ${boundMs} ms)` };
+  }
+  return { verdict: 'bounded', detail };
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes >= 1 << 20) return `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} B`;
+}

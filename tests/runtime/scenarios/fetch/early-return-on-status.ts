@@ -1,12 +1,11 @@
 /**
  * Early return: a 404 means "no such user", so the function returns before the body is read. The
  * server answers 404, so every call takes that return.
- * @runtime-expect-fixed close: the fix is the error-path release undici documents ("consume or
- * cancel the response body"): on a path that has seen an error status it inserts
- * `res.body?.cancel()`. Error documents are small and arrive with the headers, so at 64 B the
- * connection survives; only the 1 MiB one (this server sends error bodies at full size) is reset.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 16:21
- * @rule-fix 17 = if (res.status === 404) { await res.body?.cancel(); return undefined; }
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 15:21
+ * @rule-fix 16 = if (res.status === 404) {
+ * @rule-fix 17 +   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+ * @rule-fix 17 +   return undefined;
+ * @rule-fix 17 + }
  */
 interface User {
   name: string;

@@ -1,7 +1,8 @@
 /**
  * Error branch that cancels the body, as undici's documentation recommends: the server answers
  * 500. A small error document has arrived already and the connection survives the cancel; a
- * 1 MiB one is reset.
+ * 1 MiB one is reset. `recommended` accepts the cancel (the size sweep measures 16 KiB as the
+ * size from which a cancel costs the connection); `strict` reports it.
  * @runtime-expect close: cancelling on an established error status is the documented release; error documents are small, and only an oversized one costs its connection
  * @rule-expect none
  */

@@ -1,8 +1,12 @@
 /**
  * Error-branch leak: throws on a non-2xx status before the body is read. The server answers 500,
  * so every call leaves by the `throw` with the error body unread.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 15:21
- * @rule-fix 16 = if (!res.ok) { res.body?.resume(); throw new Error(String(res.status)); }
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 19:21
+ * @rule-fix 20 = if (!res.ok) {
+ * @rule-fix 21 +   res.body?.resume();
+ * @rule-fix 21 +   setTimeout(() => (res.body as import('node:stream').Readable | null)?.destroy(), 1000).unref();
+ * @rule-fix 21 +   throw new Error(String(res.status));
+ * @rule-fix 21 + }
  */
 import type { Agent } from 'node:http';
 import fetch from 'node-fetch';

@@ -1,8 +1,9 @@
 /**
  * Close after headers: only the status matters, so the message is destroyed unread. That destroys
  * the socket: one new connection per call, at any body size.
- * @rule-expect drain/no-undrained-close destroyUnread 13:9
- * @rule-suggest drainInstead 13 = res.resume();
+ * @rule-expect drain/no-undrained-close destroyUnread 14:9
+ * @rule-suggest drainInstead 14 = res.resume();
+ * @rule-suggest-also 15 + setTimeout(() => res.destroy(), 1000).unref();
  */
 import * as http from 'node:http';
 

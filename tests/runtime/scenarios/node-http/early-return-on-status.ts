@@ -1,8 +1,9 @@
 /**
  * Early return: a 404 means "no such user", so the response callback resolves and returns before
  * the body is read. The server answers 404, so every call takes that return.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 15:5
- * @rule-fix 19 + res.resume();
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 16:5
+ * @rule-fix 20 + res.resume();
+ * @rule-fix 20 + setTimeout(() => res.destroy(), 1000).unref();
  */
 import * as http from 'node:http';
 

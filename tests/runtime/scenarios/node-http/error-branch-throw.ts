@@ -1,8 +1,9 @@
 /**
  * Error-branch leak: the response callback rejects on a non-200 status and returns before the
  * body is read. The server answers 500, so every call leaves the message unread.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 15:5
- * @rule-fix 19 + res.resume();
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 16:5
+ * @rule-fix 20 + res.resume();
+ * @rule-fix 20 + setTimeout(() => res.destroy(), 1000).unref();
  */
 import * as http from 'node:http';
 

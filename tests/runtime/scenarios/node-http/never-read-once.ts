@@ -1,8 +1,9 @@
 /**
  * Never-read body, async style: the response is awaited with `events.once` and only its status
  * is used. The socket stays checked out at any size, so the agent stalls on the fifth call.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 11:15
- * @rule-fix 13 + res.resume();
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 12:15
+ * @rule-fix 14 + res.resume();
+ * @rule-fix 14 + setTimeout(() => res.destroy(), 1000).unref();
  */
 import { once } from 'node:events';
 import * as http from 'node:http';

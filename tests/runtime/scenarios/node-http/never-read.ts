@@ -2,8 +2,9 @@
  * Never-read body: a health check that resolves with the status and never touches the
  * `IncomingMessage`. node:http keeps the socket until the message is read or destroyed, at any
  * size, so an agent with `maxSockets: 4` stalls on the fifth call.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 12:5
- * @rule-fix 15 + res.resume();
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 13:5
+ * @rule-fix 16 + res.resume();
+ * @rule-fix 16 + setTimeout(() => res.destroy(), 1000).unref();
  */
 import * as http from 'node:http';
 

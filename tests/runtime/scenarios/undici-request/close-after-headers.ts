@@ -3,7 +3,7 @@
  * connection, one new connection per call for large bodies. `destroy()` emits an `error` event
  * (UND_ERR_ABORTED) that crashes the process when nobody listens, hence the listener.
  * @rule-expect drain/no-undrained-close destroyUnread 13:3
- * @rule-suggest drainInstead 13 = await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+ * @rule-suggest drainInstead 13 = await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
  */
 import { request } from 'undici';
 

@@ -1,14 +1,13 @@
 /**
  * Early return: a 404 means "no such user", so the function returns before the body is read. The
  * server answers 404, so every call takes that return.
- * `statusCode` is destructured with the body; the rules follow tests on it like `res.statusCode`,
- * so the fix is the error-path drain.
- * @runtime-expect-fixed close: the fix is the error-path release undici documents for `request()`
- * ("Conditionally reading the body": `await body.dump()` when the status is not the one wanted).
- * `dump()` reads at most 128 KiB, so a small error document keeps its connection; only the 1 MiB
- * one (this server sends error bodies at full size) is closed.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 20:38
- * @rule-fix 21 = if (statusCode === 404) { await body.dump(); return undefined; }
+ * `statusCode` is destructured with the body; the fix drains `body` (a `dump()` with a limit
+ * that 1 MiB fits in) before the exit.
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 19:38
+ * @rule-fix 20 = if (statusCode === 404) {
+ * @rule-fix 21 +   await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+ * @rule-fix 21 +   return undefined;
+ * @rule-fix 21 + }
  */
 import { request } from 'undici';
 

@@ -1,14 +1,12 @@
 /**
  * Error-branch leak, with the status read on the response object rather than destructured: the
  * server answers 500 and the code throws before `res.body` is read. Here the rules see the error
- * test, so the fix is the error-path drain.
- * @runtime-expect-fixed close: the fix is the error-path release undici documents for `request()`
- * ("Conditionally reading the body": `await body.dump()` when the status is not the one wanted).
- * `dump()` reads at most 128 KiB and closes at once when content-length says more, so a small
- * error document keeps its connection; only the 1 MiB one (this server sends error bodies at full
- * size) is closed.
- * @rule-expect drain/no-unconsumed-body unconsumedBody 20:21
- * @rule-fix 21 = if (res.statusCode !== 200) { await res.body.dump(); throw new Error(String(res.statusCode)); }
+ * test; the fix drains `res.body` (a `dump()` with a limit that 1 MiB fits in) before the throw.
+ * @rule-expect drain/no-unconsumed-body unconsumedBody 18:21
+ * @rule-fix 19 = if (res.statusCode !== 200) {
+ * @rule-fix 20 +   await res.body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
+ * @rule-fix 20 +   throw new Error(String(res.statusCode));
+ * @rule-fix 20 + }
  */
 import { request } from 'undici';
 

@@ -4,7 +4,7 @@
  * read, so a pool of 4 stalls on the fifth call.
  * @rule-expect drain/no-unconsumed-body unconsumedBody 12:32
  * @rule-suggest insertDrain 12 = const { statusCode, body } = await request(`${base}/health`);
- * @rule-suggest-also 13 + await body.dump({ limit: Number.MAX_SAFE_INTEGER });
+ * @rule-suggest-also 13 + await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {});
  */
 import { request } from 'undici';
 
