@@ -43,3 +43,18 @@ export const clientModules: ReadonlySet<string> = new Set(
     ...(client.moduleObject?.modules ?? []),
   ]),
 );
+
+/**
+ * Members that some client gives a meaning to on a response, on its promise, or on any other view
+ * of it (`then`, `text`, `body`, `resume`, …). On a member no client knows, a response goes where
+ * the analysis never follows it (an SDK's own `._thenUnwrap()`, `.withResponse()`).
+ */
+export const responseMembers: ReadonlySet<string> = new Set([
+  'then',
+  'catch',
+  'finally',
+  ...clientModels.flatMap((client) => [
+    ...Object.values(client.views).flatMap((view) => Object.keys(view.members)),
+    ...Object.keys(client.promiseMembers ?? {}),
+  ]),
+]);

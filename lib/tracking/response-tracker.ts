@@ -22,7 +22,7 @@ import { type Guard, guardAt, type GuardContext, guardOnMember, guardsThroughCon
 import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
-import { bindPattern, classifyUse, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
+import { bindPattern, classifyUse, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
@@ -72,6 +72,8 @@ class ResponseTracker {
       this.planResponse(response, enclosingFunction(call), [once.target], call, 0, handles);
       return;
     }
+    // Wherever its value goes, no report can start here: the checker need not be asked.
+    if (valueGoesOnUntracked(call)) return;
     const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options);
     if (!producer) return;
     const owner = enclosingFunction(call);

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
+import { responseMembers } from '../clients/index.js';
 import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 
 /** The view name of a promise of a response (before `await`). */
@@ -374,4 +375,41 @@ function isConditionContext(node: TSESTree.Node): boolean {
     (parent?.type === AST_NODE_TYPES.ForStatement && parent.test === current) ||
     (parent?.type === AST_NODE_TYPES.DoWhileStatement && parent.test === current)
   );
+}
+
+/**
+ * Whether whatever `call` returns goes on unread without a report, for every client: it is returned
+ * or yielded unawaited (the caller's analysis follows it, and a rejection goes to the caller too),
+ * called, or read through a member that no client's response or promise has (classifyUse says
+ * `escape` there). Checked before asking whether the call produces a response at all, which costs
+ * the checker's time on every call that gets this far: in generated SDKs nearly every call of a
+ * producer-named method is `return this._client.get(…)._thenUnwrap(…)`.
+ */
+export function valueGoesOnUntracked(call: TSESTree.CallExpression): boolean {
+  let node: TSESTree.Node = call;
+  let parent: TSESTree.Node | undefined = node.parent;
+  let awaited = false;
+  while (parent && (isTransparent(parent) || parent.type === AST_NODE_TYPES.AwaitExpression)) {
+    awaited ||= parent.type === AST_NODE_TYPES.AwaitExpression;
+    node = parent;
+    parent = node.parent;
+  }
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.YieldExpression:
+      // `return await ky(url)` in a `try`: the rejection, and the response on it, stay here.
+      return !awaited;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === node;
+    case AST_NODE_TYPES.CallExpression:
+      return parent.callee === node;
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.object !== node) return false;
+      const name = memberName(parent);
+      return name !== undefined && !responseMembers.has(name);
+    }
+    default:
+      return false;
+  }
 }
