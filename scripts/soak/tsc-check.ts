@@ -33,7 +33,10 @@ export function newTscErrors(tsconfigPath: string, fixed: ReadonlyMap<string, st
     if (text !== undefined) return ts.createSourceFile(fileName, text, languageVersion, true);
     // The very object the first program parsed: TypeScript then reuses it instead of parsing the
     // libraries and declarations again.
-    return original.getSourceFile(fileName) ?? getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    // Not a redirect (a second copy of a package TypeScript already read), which a host may not return.
+    const parsed = original.getSourceFile(fileName);
+    const redirect = parsed !== undefined && (parsed as { redirectInfo?: unknown }).redirectInfo !== undefined;
+    return parsed && !redirect ? parsed : getSourceFile(fileName, languageVersion, onError, shouldCreate);
   };
   const readFile = host.readFile.bind(host);
   host.readFile = (fileName) => byPath.get(path.resolve(fileName)) ?? readFile(fileName);
