@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { lintScenario, type FixVariant, type RuleVerdict } from './lint.js';
 import type { RunBody, RunRequest, RuntimeVerdict } from './protocol.js';
@@ -35,7 +36,9 @@ export const defaultSuiteOptions: SuiteOptions = {
   bodySizes: [64, 16 << 10, 1 << 20],
   poolSize: 4,
   callTimeoutMs: 1500,
-  concurrency: 2,
+  // Most of a child's time is spent waiting (a stalled call for its timeout, a drain for its
+  // limit, a settle pause), not computing: two children per core keep the cores busy.
+  concurrency: 2 * Math.max(1, availableParallelism()),
   bounded: { calls: 2, drainTimeoutMs: 300, marginMs: 1200 },
   sweep: {
     sizes: [64, 1 << 10, 4 << 10, 8 << 10, 12 << 10, 15 << 10, 16 << 10, 24 << 10, 32 << 10, 40 << 10, 48 << 10, 56 << 10, 64 << 10, 96 << 10, 128 << 10, 192 << 10, 256 << 10, 1 << 20],
