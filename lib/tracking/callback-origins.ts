@@ -5,35 +5,8 @@ import { bareModule, clientModels } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
 import { moduleRefsOf } from './imports.js';
-import type { OriginContext } from './response-origins.js';
+import type { CallbackOrigin, OriginContext } from './origin-context.js';
 import { responseHookOrigins } from './response-hooks.js';
-
-/**
- * A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`;
- * also a rejection's response handed to a `catch` (lib/tracking/rejection-origins.ts) or an
- * interceptor (lib/tracking/response-hooks.ts).
- */
-export interface CallbackOrigin {
-  readonly client: ClientModel;
-  /** The function whose paths the response lives on: the callback, or the function around a `catch`. */
-  readonly fn: FunctionNode;
-  /** `undefined` when the callback takes no parameter: the response is still delivered to it, unread. */
-  readonly param: TSESTree.Parameter | undefined;
-  /** Where reports land: the request call (the parameter, for rejections and interceptors). */
-  readonly producer: TSESTree.Node;
-  /** The variable holding the request, whose `destroy()`/`abort()` closes the response. */
-  readonly request: TSESLint.Scope.Variable | undefined;
-  /** The view the parameter is, when not the client's root view (a rejected error). */
-  readonly view?: string;
-  /** The flags the response starts with, when they do not come from the request call. */
-  readonly flags?: number;
-  /** Bound when the walk reaches the parameter (a `catch` clause's), not live from the function's entry. */
-  readonly bound?: boolean;
-  /** How messages name it, when not by the parameter's name (`error.response`). */
-  readonly name?: string;
-  /** What ignores the response when there is no parameter: `fn` when absent. */
-  readonly ignoredAt?: TSESTree.Node;
-}
 
 /** A function literal that receives a response. */
 type Callback = Exclude<FunctionNode, TSESTree.Program>;

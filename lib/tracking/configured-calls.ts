@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AnalysisOptions } from '../analysis-options.js';
 import { clientModels } from '../clients/index.js';
 import { memberName, unwrap } from './ast.js';
-import type { Producer } from './response-origins.js';
+import type { Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** `getRaw` for `getRaw(…)`, `api.get` for `api.get(…)`; what the `producers`/`consumers` options name. */

@@ -4,7 +4,8 @@ import type { ClientModel } from '../clients/client-model.js';
 import { nodeHttpClient } from '../clients/node-http.js';
 import { calledBy, enclosingFunction, type FunctionNode, isFunctionNode, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 import { importOf } from './imports.js';
-import { producerOf, type OriginContext } from './response-origins.js';
+import type { OriginContext } from './origin-context.js';
+import { producerOf } from './response-origins.js';
 import { responseKindOfType } from '../types/response-type.js';
 import type { AliasTarget, ResponseUse } from './response-uses.js';
 

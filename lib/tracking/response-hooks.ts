@@ -4,9 +4,8 @@ import type { ClientModel, ResponseHooks } from '../clients/client-model.js';
 import { clientModels } from '../clients/index.js';
 import { ERROR } from './body-state.js';
 import { calledBy, isFunctionNode, memberName, outerWrapper, unwrap } from './ast.js';
-import type { CallbackOrigin } from './callback-origins.js';
 import { moduleBindingOf, optionProducerOf, setsProducerOption } from './option-producers.js';
-import type { OriginContext } from './response-origins.js';
+import type { CallbackOrigin, OriginContext } from './origin-context.js';
 
 /**
  * The responses an interceptor sees: `api.interceptors.response.use((res) => …, (error) => …)` on

@@ -6,9 +6,11 @@ import {
   describeCycles,
   importGraph,
   layerViolations,
+  PLUGIN_ROOTS,
   sourceFiles,
 } from '../../scripts/check-import-cycles.js';
 
+const repo = path.resolve(__dirname, '../..');
 const base = mkdtempSync(path.join(tmpdir(), 'import-cycles-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -57,5 +59,11 @@ describe('check-import-cycles', () => {
     });
     const graph = importGraph(sourceFiles(root, ['lib']));
     expect(layerViolations(graph, root)).toEqual(['lib/clients/model.ts → lib/code-paths/walk.ts']);
+  });
+
+  it('finds neither in the plugin itself', () => {
+    const graph = importGraph(sourceFiles(repo, PLUGIN_ROOTS));
+    expect(describeCycles(graph, repo)).toEqual([]);
+    expect(layerViolations(graph, repo)).toEqual([]);
   });
 });
