@@ -6,7 +6,7 @@ import type { OriginContext } from '../tracking/origin-context.js';
 import { valueOrigin } from '../tracking/response-origins.js';
 import { typescript } from '../types/typescript.js';
 import { callsOf, functionName } from './kept-by-callers.js';
-import { foreignFile } from './foreign-ast.js';
+import { foreignFile } from '../tracking/foreign-ast.js';
 
 /** How many helpers deep `a(res)` → `b(res)` → … is followed back to where the response was made. */
 const MAX_DEPTH = 3;

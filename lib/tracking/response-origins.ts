@@ -8,7 +8,7 @@ import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
 import { moduleRefsOf } from './imports.js';
-import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
+import { calleeFunction, type VisibleFunction } from './callee-function.js';
 import type { OriginContext, Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
 

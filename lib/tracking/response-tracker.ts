@@ -9,7 +9,7 @@ import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf } from './callback-origins.js';
 import { abortHandles, handleCloses, onceResponseOf, type Handle } from './request-handles.js';
 import { nodeHttpClient } from '../clients/node-http.js';
-import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
+import { calleeFunction, type VisibleFunction } from './callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
 import { keptByCaller } from '../summaries/kept-by-callers.js';
 import { receivesNetworkResponse } from '../summaries/parameter-origin.js';
