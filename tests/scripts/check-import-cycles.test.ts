@@ -51,14 +51,20 @@ describe('check-import-cycles', () => {
     expect(describeCycles(graph, root)).toEqual([]);
   });
 
-  it('reports a bottom folder importing from above it', () => {
+  it('reports a folder importing from a folder above it, and lets a file override its folder', () => {
     const root = project('layers', {
       'lib/clients/model.ts': "import { walk } from '../code-paths/walk.js';\nexport const model = walk;\n",
       'lib/code-paths/walk.ts': 'export const walk = 1;\n',
       'lib/types/kind.ts': "import { model } from '../clients/model.js';\nexport const kind = model;\n",
+      'lib/tracking/origins.ts': "import { summary } from '../summaries/summary.js';\nexport const origins = summary;\n",
+      'lib/tracking/response-tracker.ts': "import { summary } from '../summaries/summary.js';\nexport const tracker = summary;\n",
+      'lib/summaries/summary.ts': "import { kind } from '../types/kind.js';\nexport const summary = kind;\n",
     });
     const graph = importGraph(sourceFiles(root, ['lib']));
-    expect(layerViolations(graph, root)).toEqual(['lib/clients/model.ts → lib/code-paths/walk.ts']);
+    expect(layerViolations(graph, root)).toEqual([
+      'lib/clients/model.ts → lib/code-paths/walk.ts',
+      'lib/tracking/origins.ts → lib/summaries/summary.ts',
+    ]);
   });
 
   it('finds neither in the plugin itself', () => {
