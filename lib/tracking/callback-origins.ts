@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { bareModule, clientModels } from '../clients/index.js';
+import { bareModule, callbackProducerNames, clientModels, clientOfResponseEvent } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
 import { moduleRefsOf } from './imports.js';
@@ -11,7 +11,6 @@ import { responseHookOrigins } from './response-hooks.js';
 /** A function literal that receives a response. */
 type Callback = Exclude<FunctionNode, TSESTree.Program>;
 
-const REQUEST_NAMES = new Set(['get', 'request']);
 const LISTENER_NAMES = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
@@ -23,7 +22,8 @@ export function callbackOriginsOf(call: TSESTree.CallExpression, context: Origin
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (name === undefined) return [];
-  if (REQUEST_NAMES.has(name)) return requestCallback(call, context);
+  // The registering methods' names rule out nearly every call by its callee's name alone.
+  if (callbackProducerNames.has(name)) return requestCallback(call, context);
   const hooks = responseHookOrigins(call, context);
   if (hooks.length > 0) return hooks;
   if (LISTENER_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return responseListener(call, callee, context);
@@ -53,7 +53,7 @@ function responseListener(
 ): CallbackOrigin[] {
   const event = call.arguments[0];
   const fn = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !fn || !isFunctionNode(fn)) return [];
+  if (event?.type !== AST_NODE_TYPES.Literal || !clientOfResponseEvent(event.value) || !fn || !isFunctionNode(fn)) return [];
   const requestCall = requestCallOf(callee.object, context);
   const request = callee.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.scopeOf(callee.object), callee.object) ?? undefined : undefined;
   if (fn.params.length === 0) return requestCall ? ignoredBy(fn, requestCall, requestCall, request, context) : [];

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { bareModule, clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
+import { bareModule, clientModels, isClientDeclarationFile, memoryResponseClasses, type ClientModel } from '../clients/index.js';
 import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
 import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import { typescript } from '../types/typescript.js';
@@ -188,13 +188,13 @@ function isLocalDeclaration(node: ts.Node): node is ts.ParameterDeclaration | ts
   return node.kind === SyntaxKind.Parameter || node.kind === SyntaxKind.VariableDeclaration || node.kind === SyntaxKind.BindingElement;
 }
 
-/** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory. */
+/** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory (`memoryClasses`). */
 function isStaticConstructor(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Response'
+    memoryResponseClasses.has(callee.object.name)
   );
 }
 

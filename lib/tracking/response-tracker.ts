@@ -8,7 +8,6 @@ import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf } from './callback-origins.js';
 import { abortHandles, handleCloses, onceResponseOf, type Handle } from './request-handles.js';
-import { nodeHttpClient } from '../clients/node-http.js';
 import { calleeFunction, type VisibleFunction } from './callee-function.js';
 import { HANDLED_TAG, summarizeParameter } from '../summaries/parameter-summary.js';
 import { keptByCaller } from '../summaries/kept-by-callers.js';
@@ -68,7 +67,7 @@ class ResponseTracker {
     for (const origin of callbackOriginsOf(call, this.context)) this.addCallbackOrigin(origin);
     const once = onceResponseOf(call, this.context);
     if (once) {
-      const response: TrackedResponse = { producer: once.producer, client: nodeHttpClient, name: once.target.variable.name };
+      const response: TrackedResponse = { producer: once.producer, client: once.client, name: once.target.variable.name };
       const handles = once.request ? [{ variable: once.request, view: 'request' }] : [];
       this.planResponse(response, enclosingFunction(call), [once.target], call, 0, handles);
       return;

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type * as ts from 'typescript';
-import { bareModule, clientModels, clientModules, type ClientModel } from '../clients/index.js';
+import { bareModule, clientModels, clientModules, responseTypeNames, type ClientModel } from '../clients/index.js';
 import { typescript } from './typescript.js';
 
 /**
@@ -43,14 +43,6 @@ interface Declared {
 }
 
 const perProgram = new WeakMap<ts.Program, ProducerNames>();
-
-/**
- * The clients' response types: every program starts from these. A default export (got's `Request`)
- * is found by its file instead, since `default` names something in every module.
- */
-const responseTypeNames: readonly string[] = [
-  ...new Set(clientModels.flatMap((client) => client.types.map((signature) => signature.symbol))),
-].filter((name) => name !== 'default');
 
 /** The names of the program that may produce responses, computed once per program. */
 export function producerNames(program: ts.Program): ProducerNames {
@@ -130,6 +122,8 @@ function collect(program: ts.Program): ProducerNames {
 }
 
 function solve(files: readonly FileNames[], program: ts.Program): ProducerNames {
+  // The clients' response types: every program starts from these. A default export (got's `Request`)
+  // is found by its file instead, since `default` names something in every module.
   const known = new Set<string>(responseTypeNames);
   /** Declarations waiting on a name: once it is known, so are the names they bind. */
   const waiting = new Map<string, Declared[]>();
@@ -418,10 +412,10 @@ function readDeclarations(file: ts.SourceFile, functionsProduce: boolean): Decla
     const container = node.parent;
     if (container && ts.isTypeLiteralNode(container)) {
       const holder = container.parent;
-      return holder !== undefined && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && responseTypeNames.includes(holder.name.text);
+      return holder !== undefined && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && responseTypeNames.has(holder.name.text);
     }
     if (container && (ts.isInterfaceDeclaration(container) || ts.isClassDeclaration(container)) && container.name) {
-      return responseTypeNames.includes(container.name.text);
+      return responseTypeNames.has(container.name.text);
     }
     return false;
   };

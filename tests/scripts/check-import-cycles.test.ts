@@ -51,18 +51,21 @@ describe('check-import-cycles', () => {
     expect(describeCycles(graph, root)).toEqual([]);
   });
 
-  it('reports a folder importing from a folder above it, and lets a file override its folder', () => {
+  it('reports a folder importing from a folder above it or past the clients\' entry, and lets a file override its folder', () => {
     const root = project('layers', {
       'lib/clients/model.ts': "import { walk } from '../code-paths/walk.js';\nexport const model = walk;\n",
       'lib/code-paths/walk.ts': 'export const walk = 1;\n',
-      'lib/types/kind.ts': "import { model } from '../clients/model.js';\nexport const kind = model;\n",
+      'lib/types/kind.ts': "import { clients } from '../clients/index.js';\nexport const kind = clients;\n",
       'lib/tracking/origins.ts': "import { summary } from '../summaries/summary.js';\nexport const origins = summary;\n",
       'lib/tracking/response-tracker.ts': "import { summary } from '../summaries/summary.js';\nexport const tracker = summary;\n",
       'lib/summaries/summary.ts': "import { kind } from '../types/kind.js';\nexport const summary = kind;\n",
+      'lib/clients/index.ts': "import { model } from './model.js';\nexport const clients = [model];\n",
+      'lib/fixes/plan.ts': "import { clients } from '../clients/index.js';\nimport { model } from '../clients/model.js';\nexport const plan = [clients, model];\n",
     });
     const graph = importGraph(sourceFiles(root, ['lib']));
     expect(layerViolations(graph, root)).toEqual([
       'lib/clients/model.ts → lib/code-paths/walk.ts',
+      'lib/fixes/plan.ts → lib/clients/model.ts',
       'lib/tracking/origins.ts → lib/summaries/summary.ts',
     ]);
   });
