@@ -184,6 +184,11 @@ export interface ClientModel {
   readonly label: string;
   /** The view a freshly produced response is. */
   readonly rootView: string;
+  /**
+   * Its views by name. Two names are handles rather than views of the body: `request`, the request
+   * object a callback producer or `responseEvent` delivers the response from, and `abortController`,
+   * the controller whose `signal` the request was given; their members say which calls close it.
+   */
   readonly views: Readonly<Record<string, ViewModel>>;
   readonly types: readonly TypeSignature[];
   /**

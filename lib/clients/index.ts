@@ -97,8 +97,9 @@ deriveFromModels();
 
 /**
  * Makes `model` known, tried before every other client, until the returned function takes it out
- * again. For tests that show a client needs nothing but its model (tests/lib/clients/); the rules'
- * option schemas, which list client ids, are fixed when the rules load.
+ * again. For tests that show a client needs nothing but its model (tests/lib/clients/). Fixed when
+ * they are first made, and so blind to the model: the rules' option schemas (which list client ids)
+ * and the producer names of a program already linted with types (lib/types/producer-names.ts).
  */
 export function addClientModel(model: ClientModel): () => void {
   const models = clientModels as ClientModel[];
