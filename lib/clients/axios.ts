@@ -54,6 +54,7 @@ export const axiosClient: ClientModel = {
   // `AxiosResponse` is the same type whatever the `responseType`: the option decides, not the type.
   types: [],
   declarationFiles: /[\\/]axios[\\/]/,
+  instanceClasses: ['Readable'],
   producers: [],
   optionProducers: [
     {

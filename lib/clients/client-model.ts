@@ -184,6 +184,11 @@ export interface ClientModel {
   readonly label: string;
   /** The view a freshly produced response is. */
   readonly rootView: string;
+  /**
+   * Its views by name. Two names are handles rather than views of the body: `request`, the request
+   * object a callback producer or `responseEvent` delivers the response from, and `abortController`,
+   * the controller whose `signal` the request was given; their members say which calls close it.
+   */
   readonly views: Readonly<Record<string, ViewModel>>;
   readonly types: readonly TypeSignature[];
   /**
@@ -238,4 +243,16 @@ export interface ClientModel {
   /** What those rejections carry, when the response on them is still unread. */
   readonly rejection?: RejectionModel;
   readonly responseHooks?: ResponseHooks;
+  /**
+   * Classes its response values (and their views) are instances of: `value instanceof` one of them
+   * tells nothing, while any other class (`value instanceof Error`) rules the response out there.
+   */
+  readonly instanceClasses?: readonly string[];
+  /** Global classes whose static methods build a response in memory (`Response.json()`, `Response.error()`). */
+  readonly memoryClasses?: readonly string[];
+  /**
+   * The event its request object emits with the response (node:http `'response'`), for
+   * `req.on('response', (res) => …)` and `const [res] = await once(req, 'response')`.
+   */
+  readonly responseEvent?: string;
 }

@@ -51,6 +51,9 @@ export const fetchClient: ClientModel = {
   ],
   declarationFiles: /[\\/](?:typescript[\\/]lib[\\/]lib\.dom\.d\.ts|@types[\\/]node[\\/]|undici-types[\\/]|undici[\\/])/,
   declaredProducers: ['fetch'],
+  instanceClasses: ['Response'],
+  // `Response.json(…)`, `Response.error()`, `Response.redirect(…)`.
+  memoryClasses: ['Response'],
   producers: [
     { modules: null, name: 'fetch', returns: 'promise' },
     { modules: ['undici'], name: 'fetch', returns: 'promise' },

@@ -51,6 +51,7 @@ export const gotClient: ClientModel = {
   // got declares its stream as `export default class Request`: the symbol's name is `default`.
   types: [{ symbol: 'default', files: /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]index\.d\.ts$/, view: 'stream' }],
   declarationFiles: /[\\/]got[\\/]/,
+  instanceClasses: ['Readable'],
   producers: [{ modules: ['got'], name: 'stream', returns: 'value' }],
   optionProducers: [{ modules: ['got'], names: METHODS, option: { name: 'isStream', value: true }, returns: 'value' }],
   moduleObject: { modules: ['got'], aliases: ['got'], factories: ['extend'] },

@@ -31,6 +31,8 @@ export const kyClient: ClientModel = {
   },
   types: [{ symbol: 'KyResponse', files: /[\\/]ky[\\/]/, view: 'response' }],
   declarationFiles: /[\\/]ky[\\/]/,
+  // `KyResponse` is a fetch `Response`.
+  instanceClasses: ['Response'],
   // Every ky call sends a request (`ky.get`, an instance's call signature).
   declaredProducers: undefined,
   producers: ['default', 'get', 'post', 'put', 'patch', 'delete', 'head'].map((name) => ({

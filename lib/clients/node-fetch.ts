@@ -19,6 +19,7 @@ export const nodeFetchClient: ClientModel = {
   },
   types: [{ symbol: 'Response', files: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/, view: 'response' }],
   declarationFiles: /[\\/](?:node-fetch|@types[\\/]node-fetch)[\\/]/,
+  instanceClasses: ['Response'],
   producers: [
     { modules: ['node-fetch'], name: 'default', returns: 'promise' },
   ],

@@ -60,6 +60,8 @@ export const nodeHttpClient: ClientModel = {
   declarationFiles: /[\\/]@types[\\/]node[\\/]/,
   producers: [],
   callbackProducers: [{ modules: ['http', 'https'], names: ['get', 'request'] }],
+  responseEvent: 'response',
+  instanceClasses: ['IncomingMessage', 'Readable'],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   // Measured: an unread HEAD response stalls a keep-alive agent with maxSockets: 4 after 4 calls.
   emptyBodyHoldsConnection: true,

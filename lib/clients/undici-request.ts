@@ -51,6 +51,7 @@ export const undiciRequestClient: ClientModel = {
     { symbol: 'BodyReadable', files: /[\\/](?:undici|undici-types)[\\/]/, view: 'body' },
   ],
   declarationFiles: /[\\/](?:undici|undici-types)[\\/]/,
+  instanceClasses: ['BodyReadable', 'Readable'],
   producers: [{ modules: ['undici'], name: 'request', returns: 'promise' }],
   status: { statusMember: 'statusCode', headersMember: 'headers' },
   drains: {

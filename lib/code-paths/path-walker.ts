@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { PathDomain } from './path-domain.js';
+import { type Abrupt, type Branches, jump, type Maybe, NO_BRANCHES, NONE, normal, type Outcome } from './path-outcome.js';
 
-/**
+/*
  * A per-function, path-sensitive walk over structured control flow. It knows nothing about HTTP:
  * a `PathDomain` supplies the abstract state, what happens at interesting nodes, what a branch
  * condition teaches, and what leaving a scope means.
@@ -14,52 +16,6 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
  * Exceptions thrown inside callees are out of scope: a `catch` is entered from explicit `throw`
  * statements, and from anywhere else only with the state the domain makes of it (`exceptional`).
  */
-export interface PathDomain<S> {
-  join(a: S, b: S): S;
-  equals(a: S, b: S): boolean;
-  /** Evaluation reached `node`; called for every node `isEvent` accepts, after its operands. */
-  visit(node: TSESTree.Node, state: S): S;
-  isEvent(node: TSESTree.Node): boolean;
-  /** `test` evaluated to `outcome`; `undefined` when no path in `state` can take that branch. */
-  refine(test: TSESTree.Expression, outcome: boolean, state: S): S | undefined;
-  /** A `case test:` of `switch (discriminant)` matched (or did not); `undefined` when it cannot. */
-  refineCase(discriminant: TSESTree.Expression, test: TSESTree.Expression, matched: boolean, state: S): S | undefined;
-  /** Control leaves `scope` (a block, loop, switch, catch clause or function) through `exit`. */
-  leave(scope: TSESTree.Node, exit: PathExit, state: S): S;
-  /** The state on an edge taken by an exception a callee threw, entering a `catch`. */
-  exceptional(state: S): S;
-  /**
-   * An expression statement completed normally: what it asserts holds (`assert(x)` throws
-   * otherwise). `undefined` when no path in `state` can get past it.
-   */
-  assume(expression: TSESTree.Expression, state: S): S | undefined;
-}
-
-/** How a path leaves a scope. `end` is falling off the end of a block or function body. */
-export interface PathExit {
-  readonly kind: 'return' | 'throw' | 'break' | 'continue' | 'end';
-  /** The statement that leaves (or the block or expression body whose end is reached). */
-  readonly node: TSESTree.Node;
-}
-
-type Maybe<S> = S | undefined;
-
-interface Abrupt<S> {
-  readonly kind: 'return' | 'throw' | 'break' | 'continue';
-  readonly label: string | null;
-  readonly node: TSESTree.Node;
-  readonly state: S;
-}
-
-interface Outcome<S> {
-  readonly normal: Maybe<S>;
-  readonly abrupt: readonly Abrupt<S>[];
-}
-
-interface Branches<S> {
-  readonly whenTrue: Maybe<S>;
-  readonly whenFalse: Maybe<S>;
-}
 
 /** Loops converge quickly because domain states are small finite sets; this only guards bugs. */
 const MAX_LOOP_ROUNDS = 12;
@@ -534,17 +490,6 @@ class PathWalker<S> {
   private joinAll(states: readonly Maybe<S>[]): Maybe<S> {
     return states.reduce<Maybe<S>>((acc, s) => this.joinMaybe(acc, s), undefined);
   }
-}
-
-const NONE: Outcome<never> = { normal: undefined, abrupt: [] };
-const NO_BRANCHES: Branches<never> = { whenTrue: undefined, whenFalse: undefined };
-
-function normal<S>(state: Maybe<S>): Outcome<S> {
-  return { normal: state, abrupt: [] };
-}
-
-function jump<S>(kind: Abrupt<S>['kind'], label: string | null, node: TSESTree.Node, state: S): Outcome<S> {
-  return { normal: undefined, abrupt: [{ kind, label, node, state }] };
 }
 
 function labelsOf(node: TSESTree.Node): Set<string> {

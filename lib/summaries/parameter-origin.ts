@@ -2,10 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { enclosingFunction, type FunctionNode, isFunctionNode, unwrap } from '../tracking/ast.js';
-import { type OriginContext, valueOrigin } from '../tracking/response-origins.js';
+import type { OriginContext } from '../tracking/origin-context.js';
+import { valueOrigin } from '../tracking/response-origins.js';
 import { typescript } from '../types/typescript.js';
 import { callsOf, functionName } from './kept-by-callers.js';
-import { foreignFile } from './foreign-ast.js';
+import { foreignFile } from '../tracking/foreign-ast.js';
 
 /** How many helpers deep `a(res)` → `b(res)` → … is followed back to where the response was made. */
 const MAX_DEPTH = 3;

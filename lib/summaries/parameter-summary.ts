@@ -4,7 +4,7 @@ import type { ClientModel } from '../clients/client-model.js';
 import { capturingFunction } from '../tracking/ast.js';
 import { MAX_HOLDERS } from '../tracking/body-state.js';
 import { type AliasTarget, type CalleeSummary, classifyUse, type UseContext } from '../tracking/response-uses.js';
-import type { VisibleFunction } from './callee-function.js';
+import type { VisibleFunction } from '../tracking/callee-function.js';
 
 /**
  * What a function does with a response it receives as a parameter.

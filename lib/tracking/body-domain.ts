@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { PathDomain, PathExit } from '../code-paths/path-walker.js';
+import type { PathDomain, PathExit } from '../code-paths/path-domain.js';
 import {
   BODYLESS,
   ERROR,

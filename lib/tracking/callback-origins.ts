@@ -1,44 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { bareModule, clientModels } from '../clients/index.js';
+import { bareModule, callbackProducerNames, clientModels, clientOfResponseEvent } from '../clients/index.js';
 import { responseKindOfType } from '../types/response-type.js';
 import { type FunctionNode, isFunctionNode, memberName, unwrap } from './ast.js';
 import { moduleRefsOf } from './imports.js';
-import type { OriginContext } from './response-origins.js';
+import type { CallbackOrigin, OriginContext } from './origin-context.js';
 import { responseHookOrigins } from './response-hooks.js';
-
-/**
- * A response handed to a callback: `http.get(url, (res) => …)`, `req.on('response', (res) => …)`;
- * also a rejection's response handed to a `catch` (lib/tracking/rejection-origins.ts) or an
- * interceptor (lib/tracking/response-hooks.ts).
- */
-export interface CallbackOrigin {
-  readonly client: ClientModel;
-  /** The function whose paths the response lives on: the callback, or the function around a `catch`. */
-  readonly fn: FunctionNode;
-  /** `undefined` when the callback takes no parameter: the response is still delivered to it, unread. */
-  readonly param: TSESTree.Parameter | undefined;
-  /** Where reports land: the request call (the parameter, for rejections and interceptors). */
-  readonly producer: TSESTree.Node;
-  /** The variable holding the request, whose `destroy()`/`abort()` closes the response. */
-  readonly request: TSESLint.Scope.Variable | undefined;
-  /** The view the parameter is, when not the client's root view (a rejected error). */
-  readonly view?: string;
-  /** The flags the response starts with, when they do not come from the request call. */
-  readonly flags?: number;
-  /** Bound when the walk reaches the parameter (a `catch` clause's), not live from the function's entry. */
-  readonly bound?: boolean;
-  /** How messages name it, when not by the parameter's name (`error.response`). */
-  readonly name?: string;
-  /** What ignores the response when there is no parameter: `fn` when absent. */
-  readonly ignoredAt?: TSESTree.Node;
-}
 
 /** A function literal that receives a response. */
 type Callback = Exclude<FunctionNode, TSESTree.Program>;
 
-const REQUEST_NAMES = new Set(['get', 'request']);
 const LISTENER_NAMES = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /**
@@ -50,7 +22,8 @@ export function callbackOriginsOf(call: TSESTree.CallExpression, context: Origin
   const callee = unwrap(call.callee);
   const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
   if (name === undefined) return [];
-  if (REQUEST_NAMES.has(name)) return requestCallback(call, context);
+  // The registering methods' names rule out nearly every call by its callee's name alone.
+  if (callbackProducerNames.has(name)) return requestCallback(call, context);
   const hooks = responseHookOrigins(call, context);
   if (hooks.length > 0) return hooks;
   if (LISTENER_NAMES.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return responseListener(call, callee, context);
@@ -80,7 +53,7 @@ function responseListener(
 ): CallbackOrigin[] {
   const event = call.arguments[0];
   const fn = call.arguments[1] ? unwrap(call.arguments[1]) : undefined;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !fn || !isFunctionNode(fn)) return [];
+  if (event?.type !== AST_NODE_TYPES.Literal || !clientOfResponseEvent(event.value) || !fn || !isFunctionNode(fn)) return [];
   const requestCall = requestCallOf(callee.object, context);
   const request = callee.object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.scopeOf(callee.object), callee.object) ?? undefined : undefined;
   if (fn.params.length === 0) return requestCall ? ignoredBy(fn, requestCall, requestCall, request, context) : [];

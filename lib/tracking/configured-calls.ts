@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { AnalysisOptions } from '../analysis-options.js';
-import { clientModels } from '../clients/index.js';
+import { clientModels, defaultProducerClient } from '../clients/index.js';
 import { memberName, unwrap } from './ast.js';
-import type { Producer } from './response-origins.js';
+import type { Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** `getRaw` for `getRaw(…)`, `api.get` for `api.get(…)`; what the `producers`/`consumers` options name. */
@@ -25,7 +25,7 @@ export function configuredProducer(call: TSESTree.CallExpression, options: Analy
   for (const entry of options.producers) {
     const option = typeof entry === 'string' ? { name: entry } : entry;
     if (option.name !== name) continue;
-    const client = clientModels.find((model) => model.id === (option.client ?? 'fetch'));
+    const client = option.client === undefined ? defaultProducerClient : clientModels.find((model) => model.id === option.client);
     if (!client) return undefined;
     return { client, view: option.returns === 'value' ? client.rootView : PROMISE_VIEW };
   }

@@ -5,7 +5,7 @@ import { clientModels } from '../clients/index.js';
 import { BODYLESS, REJECTS_ERRORS } from './body-state.js';
 import { memberName, unwrap } from './ast.js';
 import { importOf, moduleRefsOf } from './imports.js';
-import type { OriginContext, Producer } from './response-origins.js';
+import type { OriginContext, Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
 
 /** How deep `const b = a.create(); const c = b.extend()` chains are followed. */

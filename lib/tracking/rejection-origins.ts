@@ -5,10 +5,10 @@ import type { ClientModel, RejectionModel } from '../clients/client-model.js';
 import { dependencyMajor } from '../dependency-version.js';
 import { BODYLESS, ERROR, REJECTS_ERRORS } from './body-state.js';
 import { calledBy, catchingClause, enclosingFunction, isFunctionNode, isTransparent, memberName } from './ast.js';
-import type { CallbackOrigin } from './callback-origins.js';
 import { maySetOption, optionProducerOf } from './option-producers.js';
 import { hasResponseHook } from './response-hooks.js';
-import { isDirectClientCall, type OriginContext } from './response-origins.js';
+import type { CallbackOrigin, OriginContext } from './origin-context.js';
+import { isDirectClientCall } from './response-origins.js';
 
 /**
  * The response a call's rejection carries to a handler this function shows. A client that rejects

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { nodeHttpClient } from '../clients/node-http.js';
+import { clientOfResponseEvent } from '../clients/index.js';
 import { calledBy, enclosingFunction, type FunctionNode, isFunctionNode, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 import { importOf } from './imports.js';
-import { producerOf, type OriginContext } from './response-origins.js';
+import type { OriginContext } from './origin-context.js';
+import { producerOf } from './response-origins.js';
 import { responseKindOfType } from '../types/response-type.js';
 import type { AliasTarget, ResponseUse } from './response-uses.js';
 
@@ -116,6 +117,8 @@ function callsIn(variable: TSESLint.Scope.Variable, owner: FunctionNode): TSESTr
 
 /** `const [res] = await once(req, 'response')` with `once` from `node:events`. */
 export interface OnceResponse {
+  /** The client whose requests emit that event (`responseEvent`). */
+  readonly client: ClientModel;
   readonly target: AliasTarget;
   readonly request: TSESLint.Scope.Variable | undefined;
   /** Where reports land: the request call behind `req` when it is visible, else the `once` call. */
@@ -124,9 +127,8 @@ export interface OnceResponse {
 
 export function onceResponseOf(call: TSESTree.CallExpression, context: OriginContext): OnceResponse | undefined {
   const [emitter, event] = call.arguments;
-  if (event?.type !== AST_NODE_TYPES.Literal || event.value !== 'response' || !emitter || !isEventsOnce(call, context)) {
-    return undefined;
-  }
+  const client = event?.type === AST_NODE_TYPES.Literal ? clientOfResponseEvent(event.value) : undefined;
+  if (!client || !emitter || !isEventsOnce(call, context)) return undefined;
   const value = outerAwaited(call);
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.ArrayPattern) {
@@ -142,7 +144,8 @@ export function onceResponseOf(call: TSESTree.CallExpression, context: OriginCon
   // A got stream emits `response` too, but its body is read through the stream, which is tracked itself.
   if ((producer !== call && producerOf(producer, context)) || isTrackedValue(emitter, context)) return undefined;
   return {
-    target: { variable, identifier: first, view: nodeHttpClient.rootView },
+    client,
+    target: { variable, identifier: first, view: client.rootView },
     request: request ?? undefined,
     producer,
   };

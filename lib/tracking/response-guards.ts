@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, RejectionModel } from '../clients/client-model.js';
+import { responseClasses } from '../clients/index.js';
 import { type FunctionNode, memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
@@ -365,7 +366,8 @@ function instanceGuard(test: TSESTree.BinaryExpression): Guard | undefined {
       : right.type === AST_NODE_TYPES.MemberExpression
         ? memberName(right)
         : undefined;
-  if (className === undefined || RESPONSE_CLASSES.has(className)) return undefined;
+  // Every object is an `Object`, a response too.
+  if (className === undefined || className === 'Object' || responseClasses.has(className)) return undefined;
   return { node: test, whenTrue: { bodyless: true }, whenFalse: NO_FACTS };
 }
 
@@ -426,8 +428,6 @@ function isTestPosition(value: TSESTree.Node): boolean {
 }
 
 const ABSENT: GuardFacts = { absent: true };
-
-const RESPONSE_CLASSES = new Set(['Response', 'IncomingMessage', 'Readable', 'BodyReadable', 'Object']);
 
 /**
  * A test on a name destructured from the status or `ok` member along with the body:

@@ -1,12 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, ResponseHooks } from '../clients/client-model.js';
-import { clientModels } from '../clients/index.js';
+import { clientModels, responseHookMethods } from '../clients/index.js';
 import { ERROR } from './body-state.js';
 import { calledBy, isFunctionNode, memberName, outerWrapper, unwrap } from './ast.js';
-import type { CallbackOrigin } from './callback-origins.js';
 import { moduleBindingOf, optionProducerOf, setsProducerOption } from './option-producers.js';
-import type { OriginContext } from './response-origins.js';
+import type { CallbackOrigin, OriginContext } from './origin-context.js';
 
 /**
  * The responses an interceptor sees: `api.interceptors.response.use((res) => …, (error) => …)` on
@@ -50,13 +49,10 @@ interface Registration {
   readonly variable: TSESLint.Scope.Variable;
 }
 
-/** The registering methods' names, to rule out nearly every call by its callee's name alone. */
-const HOOK_METHODS = new Set(clientModels.flatMap((client) => (client.responseHooks ? [client.responseHooks.method] : [])));
-
 /** `X.interceptors.response.use(…)` with `X` a client's module object or an instance of it. */
 function hookRegistration(call: TSESTree.CallExpression, context: OriginContext): Registration | undefined {
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !HOOK_METHODS.has(memberName(callee) ?? '')) return undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !responseHookMethods.has(memberName(callee) ?? '')) return undefined;
   let object: TSESTree.Node = callee;
   const steps: string[] = [];
   while (object.type === AST_NODE_TYPES.MemberExpression) {

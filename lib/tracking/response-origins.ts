@@ -1,34 +1,17 @@
-import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { bareModule, clientModels, isClientDeclarationFile, type ClientModel } from '../clients/index.js';
+import { bareModule, clientModels, isClientDeclarationFile, memoryResponseClasses, type ClientModel } from '../clients/index.js';
 import { callMayReturnResponse, responseKindOfType } from '../types/response-type.js';
-import { dependsOnTypeParameters, mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
+import { mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
+import { dependsOnTypeParameters } from '../types/value-sources.js';
 import { typescript } from '../types/typescript.js';
 import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
 import { moduleRefsOf } from './imports.js';
-import { calleeFunction, type VisibleFunction } from '../summaries/callee-function.js';
+import { calleeFunction, type VisibleFunction } from './callee-function.js';
+import type { OriginContext, Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
-
-/** What the engine needs to recognise producers in one file. */
-export interface OriginContext {
-  readonly scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope;
-  /** The linted file, whose directory tells which client versions it runs with. */
-  readonly filename?: string;
-  /** Present when the file has a type-checked program. */
-  readonly types?: {
-    readonly services: ParserServicesWithTypeInformation;
-    readonly checker: ts.TypeChecker;
-  };
-}
-
-/** A call that produces a response: which client, and the view its value starts as. */
-export interface Producer {
-  readonly client: ClientModel;
-  /** `PROMISE_VIEW` for a promise of the response, else the client's root view. */
-  readonly view: string;
-}
 
 /** Declarations that can make a call a producer: a client's declaration file, or a source file. */
 const mayDeclareProducer = (file: ts.SourceFile): boolean => !file.isDeclarationFile || isClientDeclarationFile(file.fileName);
@@ -206,13 +189,13 @@ function isLocalDeclaration(node: ts.Node): node is ts.ParameterDeclaration | ts
   return node.kind === SyntaxKind.Parameter || node.kind === SyntaxKind.VariableDeclaration || node.kind === SyntaxKind.BindingElement;
 }
 
-/** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory. */
+/** `Response.json()`, `Response.error()`, `Response.redirect()` build responses in memory (`memoryClasses`). */
 function isStaticConstructor(call: TSESTree.CallExpression): boolean {
   const callee = unwrap(call.callee);
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'Response'
+    memoryResponseClasses.has(callee.object.name)
   );
 }
 

@@ -3,7 +3,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { walkFunction, type PathDomain, type PathExit } from '../../../lib/code-paths/path-walker.js';
+import type { PathDomain, PathExit } from '../../../lib/code-paths/path-domain.js';
+import { walkFunction } from '../../../lib/code-paths/path-walker.js';
 
 /**
  * Probe tests of the generic walker, with a domain that knows nothing about HTTP: `m('a')` marks

@@ -5,7 +5,8 @@ import { ESLintUtils, type TSESLint, type TSESTree } from '@typescript-eslint/ut
 import { Linter } from 'eslint';
 import * as ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { mayBeProducerCall, producerOf, typedProducer, type OriginContext, type Producer } from '../../../lib/tracking/response-origins.js';
+import type { OriginContext, Producer } from '../../../lib/tracking/origin-context.js';
+import { mayBeProducerCall, producerOf, typedProducer } from '../../../lib/tracking/response-origins.js';
 import { producerNames } from '../../../lib/types/producer-names.js';
 import { fixturesDir } from '../../rule-tester.js';
 

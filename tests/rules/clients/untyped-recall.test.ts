@@ -29,15 +29,12 @@ beforeAll(async () => {
     if (title.endsWith('(typed)')) typedRuns.push({ title, rule: rule as CapturedRun['rule'], invalid: tests.invalid });
   });
   try {
-    // The unit project runs many files in one process (isolate: false): a suite this worker has
-    // already run is cached and would not call `run` again.
-    vi.resetModules();
-    // The suites are chosen at run time: the bundler must not try to resolve the pattern.
-    for (const suite of suites) await import(/* @vite-ignore */ `./${suite}`);
+    // The suites are chosen at run time: the bundler must not try to resolve the pattern. The query
+    // makes each a module of its own: unit test files share one module cache (isolate: false), and
+    // a suite this worker already ran (or runs after) would otherwise not run its RuleTester here.
+    for (const suite of suites) await import(/* @vite-ignore */ `./${suite}?untyped-recall`);
   } finally {
     run.mockRestore();
-    // Nor may a later file of this worker get the suites as imported here, with `run` mocked.
-    vi.resetModules();
   }
 });
 

@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { type FunctionNode, isFunctionNode, unwrap } from '../tracking/ast.js';
-import type { OriginContext } from '../tracking/response-origins.js';
+import { type FunctionNode, isFunctionNode, unwrap } from './ast.js';
+import type { OriginContext } from './origin-context.js';
 import { typescript } from '../types/typescript.js';
 import { foreignFile } from './foreign-ast.js';
 
