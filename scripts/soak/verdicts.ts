@@ -101,7 +101,7 @@ export function packageOf(label: string): string {
 
 /** The part of a message that names the exits ("the function returns at line 14"), or what it closes. */
 export function exitsOf(finding: Pick<SoakFinding, 'ruleId' | 'message'>): string {
-  const when = /\bwhen (.*)\. Read or cancel it\b/.exec(finding.message);
+  const when = /\bwhen (.*)\. Read or (?:cancel|drain) it\b/.exec(finding.message);
   if (when) return when[1]!;
   if (/^Cancelling/.test(finding.message)) return 'cancels unread';
   const destroy = /^Destroying this unread (.*) response/.exec(finding.message);
