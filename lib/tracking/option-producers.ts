@@ -25,14 +25,16 @@ export interface ModuleBinding {
  */
 export function optionProducerOf(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const callee = context.types ? undefined : calleeOf(call, context);
+  // Without types only a client's module object or instance can be the callee; nearly no call is
+  // one, and then no option need be looked up (a spread or an instance config costs a scope walk).
+  if (!context.types && !callee) return undefined;
   for (const client of clientModels) {
     for (const producer of client.optionProducers ?? []) {
+      if (callee && (!producer.modules.includes(callee.module) || !producer.names.includes(callee.name))) continue;
       // The option first: it is syntax, while the result type makes the checker resolve the call.
       const value = optionValue(call, producer.option.name, context);
       if (value?.type !== AST_NODE_TYPES.Literal || value.value !== producer.option.value) continue;
-      if (context.types ? !hasResultType(call, producer, context) : !callee || !producer.modules.includes(callee.module) || !producer.names.includes(callee.name)) {
-        continue;
-      }
+      if (context.types && !hasResultType(call, producer, context)) continue;
       return { client, view: producer.returns === 'promise' ? PROMISE_VIEW : client.rootView };
     }
   }
