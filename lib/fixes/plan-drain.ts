@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
+import { isCollectionView, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
 import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -82,14 +83,17 @@ function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined
 function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   // Another path reaches the same exit with the body settled: a drain there would be theirs too.
   if (leak.mixed) return NONE;
-  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
+  const collection = leak.holders.find((target) => isCollectionView(target.view));
+  const holder = collection ?? leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const exit = leak.exit.node;
   // The end of module code has no enclosing function to ask about `await`, nor a block to insert into.
   if (exit.type === AST_NODE_TYPES.Program) return NONE;
-  const found = drainFor(leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
+  const found = collection
+    ? !leak.partial && collectionDrain(leak.response.client, collection.view, collection.variable.name, sourceCode, setting, exit)
+    : drainFor(leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
   if (!found) return NONE;
-  const drain = usedOptionally(holder.variable)
+  const drain = !collection && usedOptionally(holder.variable)
     ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
     : found;
   const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
@@ -99,6 +103,32 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
   if (!endsBlock && exit.range[0] <= producer.range[0] && producer.range[1] <= exit.range[1]) return NONE;
   if (!endsBlock) return planned(drain, insertBeforeStatement(sourceCode, exit, drain.statements));
   return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined);
+}
+
+/**
+ * Drains every element of the array of responses `ref`: `await Promise.all(ref.map((response) => …))`
+ * when the client's drain is one awaited expression (none otherwise). For
+ * `allSettled` results, only the fulfilled ones hold a response. Only where the function can `await`.
+ */
+function collectionDrain(
+  client: ClientModel,
+  view: string,
+  ref: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  setting: DrainSetting,
+  at: TSESTree.Node,
+): DrainText | undefined {
+  if (!canAwait(enclosingFunction(at))) return undefined;
+  const settled = view === SETTLED_ARRAY_VIEW;
+  const element = freshName(sourceCode, at, settled ? 'result' : 'response');
+  const drain = drainFor(client, client.rootView, settled ? `${element}.value` : element, true, setting, at);
+  if (!drain) return undefined;
+  const only = drain.statements.length === 1 ? drain.statements[0]! : undefined;
+  // A drain of several statements (a read, then a timed close) would need a loop: none is offered.
+  if (!only?.startsWith('await ')) return undefined;
+  const each = only.slice('await '.length);
+  const body = settled ? `${element}.status === 'fulfilled' && ${each}` : each;
+  return { ...drain, statements: [`await Promise.all(${ref}.map((${element}) => ${body}))`] };
 }
 
 /** `.then((res) => res.ok)`: rewrite the body to a block that drains before returning (a suggestion). */
@@ -130,6 +160,15 @@ function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>
   if (statement.type === AST_NODE_TYPES.VariableDeclaration) return planDestructured(leak, statement, sourceCode, setting);
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return NONE;
   const { client } = leak.response;
+  if (leak.response.collection) {
+    // `await Promise.all(urls.map((u) => fetch(u)));`: name the array and drain every element (a
+    // suggestion: the statement now also waits for the bodies).
+    const view = leak.response.collection.view;
+    const name = freshName(sourceCode, statement, view === SETTLED_ARRAY_VIEW ? 'results' : 'responses');
+    const drain = collectionDrain(client, view, name, sourceCode, setting, statement);
+    if (!drain) return NONE;
+    return planned(drain, replaceStatement(sourceCode, statement, [`const ${name} = ${sourceCode.getText(statement.expression)}`, ...drain.statements]), 'suggest');
+  }
   const producer = leak.response.producer;
   const expression = unwrap(statement.expression);
   const fn = enclosingFunction(statement);
