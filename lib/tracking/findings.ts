@@ -12,6 +12,8 @@ export interface TrackedResponse {
   readonly name: string | undefined;
   /** `producer` makes one element of an array of responses, which is what is followed. */
   readonly collection?: CollectionOrigin;
+  /** The producer may give `null` or `undefined` instead of a response: a drain must use `?.`. */
+  readonly nullable?: boolean;
 }
 
 /** How a path leaves with the body still owed. */

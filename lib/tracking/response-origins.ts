@@ -28,6 +28,8 @@ export interface Producer {
   readonly client: ClientModel;
   /** `PROMISE_VIEW` for a promise of the response, else the client's root view. */
   readonly view: string;
+  /** It may give `null` or `undefined` instead (`Promise<Response | null>`). */
+  readonly nullable?: boolean;
 }
 
 /** Declarations that can make a call a producer: a client's declaration file, or a source file. */
@@ -98,7 +100,7 @@ export function typedProducer(
     const visible = calleeFunction(call, context, () => [], plain);
     if (visible ? !returnsNetworkResponse(visible) : !isFetchShaped(declaration, types.checker)) return undefined;
   }
-  return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
+  return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view, ...(kind.nullable ? { nullable: true } : {}) };
 }
 
 /** Whether a client's declaration is one of the calls that send a request (see `declaredProducers`). */

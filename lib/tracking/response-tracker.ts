@@ -22,6 +22,7 @@ import { type Guard, guardAt, type GuardContext, guardOnMember, guardsThroughCon
 import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
+import { localWrapperProducer } from './local-wrappers.js';
 import { collectionOriginOf, collectionUses, combinatorValue, isCollectionView, type CollectionOrigin } from './response-collections.js';
 import { bindPattern, classifyUse, PROMISE_VIEW, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
@@ -81,12 +82,12 @@ class ResponseTracker {
     }
     // Wherever its value goes, no report can start here: the checker need not be asked.
     if (valueGoesOnUntracked(call)) return;
-    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options);
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
     if (!producer) return;
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
-    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
+    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use), nullable: producer.nullable };
     const guards = headGuards(call, owner, this.context.scopeOf);
     const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
     this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
@@ -102,7 +103,7 @@ class ResponseTracker {
     // Where the array goes is decided before the checker is asked whether `call` is a producer.
     const value = combinatorValue(origin.combinator);
     if (!value) return;
-    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options);
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
     if (!producer || (producer.view !== PROMISE_VIEW && producer.view !== producer.client.rootView)) return;
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
     if (flags & BODYLESS) return;
@@ -112,6 +113,7 @@ class ResponseTracker {
       client: producer.client,
       name: value.kind === 'bind' ? value.id.name : undefined,
       collection: origin,
+      nullable: producer.nullable,
     };
     if (value.kind === 'drop') {
       this.leakNow(response, { kind: 'discard', node: enclosingStatement(origin.combinator) });

@@ -972,13 +972,13 @@ export async function load(url) {
 }`,
   },
   {
-    name: 'without types a same-file wrapper is not a producer',
+    name: 'without types a same-file wrapper whose request options come from its caller is not a producer',
     code: `
-async function getRaw(url) {
-  return fetch(url);
+async function getRaw(url, init) {
+  return fetch(url, init);
 }
 export async function status(url) {
-  const res = await getRaw(url);
+  const res = await getRaw(url, { method: 'HEAD' });
   return res.status;
 }`,
   },
