@@ -56,7 +56,8 @@ function wrapperProducer(fn: Exclude<FunctionNode, TSESTree.Program>, context: O
   return { client: producer.client, view: [...views][0]!, ...(nullable ? { nullable: true } : {}) };
 }
 
-interface Made {
+/** A response a client call made in a wrapper, as the wrapper gives it back. */
+export interface Made {
   readonly producer: Producer;
   readonly awaited: boolean;
   readonly nullable: boolean;
@@ -86,7 +87,7 @@ function madeHere(expression: TSESTree.Node, fn: FunctionNode, context: OriginCo
 }
 
 /** `const res = await fetch(url); if (!res.ok) …; return res`: a `const` the wrapper only looks at. */
-function heldHere(identifier: TSESTree.Identifier, fn: FunctionNode, context: OriginContext, awaited: boolean): Made | undefined {
+export function heldHere(identifier: TSESTree.Identifier, fn: FunctionNode, context: OriginContext, awaited: boolean): Made | undefined {
   const variable = ASTUtils.findVariable(context.scopeOf(identifier), identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (definition?.type !== 'Variable' || definition.parent?.kind !== 'const' || variable!.scope.variableScope.block !== fn) return undefined;

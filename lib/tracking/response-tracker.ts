@@ -23,6 +23,7 @@ import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { localWrapperProducer } from './local-wrappers.js';
+import { heldInObject } from './object-wrappers.js';
 import { collectionOriginOf, collectionUses, combinatorValue, isCollectionView, type CollectionOrigin } from './response-collections.js';
 import { bindPattern, classifyUse, PROMISE_VIEW, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
@@ -83,7 +84,10 @@ class ResponseTracker {
     // Wherever its value goes, no report can start here: the checker need not be asked.
     if (valueGoesOnUntracked(call)) return;
     const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
-    if (!producer) return;
+    if (!producer) {
+      this.addHeldInObject(call);
+      return;
+    }
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
@@ -121,6 +125,17 @@ class ResponseTracker {
     }
     const use = bindPattern(value.id, origin.view, this.useContext(producer.client, owner), false);
     if (use.kind === 'alias') this.planResponse(response, owner, use.targets, origin.combinator, flags, []);
+  }
+
+  /** `const { res, done } = await open(url)`: a wrapper's object holds a response (lib/tracking/object-wrappers.ts). */
+  private addHeldInObject(call: TSESTree.CallExpression): void {
+    const held = heldInObject(call, this.context);
+    if (!held) return;
+    const owner = enclosingFunction(call);
+    const use = bindPattern(held.binding, held.producer.view, this.useContext(held.producer.client, owner), false);
+    if (use.kind !== 'alias') return;
+    const response: TrackedResponse = { producer: call, client: held.producer.client, name: held.binding.name };
+    this.planResponse(response, owner, use.targets, call, 0, []);
   }
 
   /**
