@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
 import type { BodyLeak, TrackedResponse } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
-import { isCollectionView, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
+import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
 import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -187,6 +187,8 @@ function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>
     // `await Promise.all(urls.map((u) => fetch(u)));`: name the array and drain every element (a
     // suggestion: the statement now also waits for the bodies).
     const view = leak.response.collection.view;
+    // The losers of a race are out of reach: draining them means keeping the promises, a rewrite.
+    if (view === RACE_VIEW) return NONE;
     const name = freshName(sourceCode, statement, view === SETTLED_ARRAY_VIEW ? 'results' : 'responses');
     const drain = collectionDrain(leak.response, view, name, sourceCode, setting, statement);
     if (!drain) return NONE;

@@ -8,6 +8,12 @@ export const ARRAY_VIEW = '#array';
 /** The view of an array of settled results of responses (`await Promise.allSettled(…)`). */
 export const SETTLED_ARRAY_VIEW = '#settled-array';
 
+/**
+ * The responses of `Promise.race(…)` / `Promise.any(…)` over a map of requests: one wins, the
+ * others are out of reach as soon as the combinator settles.
+ */
+export const RACE_VIEW = '#race';
+
 /** Whether `view` holds many responses at once, drained element by element. */
 export function isCollectionView(view: string): boolean {
   return view === ARRAY_VIEW || view === SETTLED_ARRAY_VIEW;
@@ -17,7 +23,7 @@ export function isCollectionView(view: string): boolean {
 export interface CollectionOrigin {
   /** `Promise.all(…)` or `Promise.allSettled(…)`. */
   readonly combinator: TSESTree.CallExpression;
-  readonly view: typeof ARRAY_VIEW | typeof SETTLED_ARRAY_VIEW;
+  readonly view: typeof ARRAY_VIEW | typeof SETTLED_ARRAY_VIEW | typeof RACE_VIEW;
 }
 
 /**
@@ -40,6 +46,7 @@ export function collectionOriginOf(call: TSESTree.CallExpression): CollectionOri
   const name = memberName(callee);
   if (name === 'all') return { combinator, view: ARRAY_VIEW };
   if (name === 'allSettled') return { combinator, view: SETTLED_ARRAY_VIEW };
+  if (name === 'race' || name === 'any') return { combinator, view: RACE_VIEW };
   return undefined;
 }
 
@@ -122,6 +129,25 @@ function elementUse(reference: TSESLint.Scope.Reference, view: string, context: 
   if (name === 'status' || name === 'reason') return { kind: 'inspect' };
   if (name !== 'value') return { kind: 'escape' };
   return classifyUse(member, context.client.rootView, { ...context, owner: reference.from.variableScope.block as UseContext['owner'] });
+}
+
+/**
+ * Whether the requests of a race share nothing through their options that could end the losers
+ * (`{ signal: controller.signal }` aborted once one wins): no options, or an object literal without
+ * `signal` or a spread.
+ */
+export function racedAlone(call: TSESTree.CallExpression): boolean {
+  return call.arguments.slice(1).every(
+    (option) =>
+      option.type === AST_NODE_TYPES.ObjectExpression &&
+      option.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal') &&
+          !(property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'signal'),
+      ),
+  );
 }
 
 function within(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {

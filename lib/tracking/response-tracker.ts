@@ -24,7 +24,7 @@ import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import { producerOf, type OriginContext } from './response-origins.js';
 import { localWrapperProducer } from './local-wrappers.js';
 import { heldInObject } from './object-wrappers.js';
-import { collectionOriginOf, collectionUses, combinatorValue, isCollectionView, type CollectionOrigin } from './response-collections.js';
+import { collectionOriginOf, collectionUses, combinatorValue, isCollectionView, RACE_VIEW, racedAlone, type CollectionOrigin } from './response-collections.js';
 import { bindPattern, classifyUse, PROMISE_VIEW, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
@@ -104,8 +104,12 @@ class ResponseTracker {
    * is followed as one obligation, settled when every element is read (lib/tracking/response-collections.ts).
    */
   private addCollection(call: TSESTree.CallExpression, origin: CollectionOrigin): void {
+    // `Promise.race` / `Promise.any`: whatever becomes of the winner, the losers are dropped there.
+    if (origin.view === RACE_VIEW) {
+      if (!racedAlone(call)) return;
+    }
     // Where the array goes is decided before the checker is asked whether `call` is a producer.
-    const value = combinatorValue(origin.combinator);
+    const value = origin.view === RACE_VIEW ? ({ kind: 'drop' } as const) : combinatorValue(origin.combinator);
     if (!value) return;
     const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
     if (!producer || (producer.view !== PROMISE_VIEW && producer.view !== producer.client.rootView)) return;

@@ -78,7 +78,8 @@ describe('reports with an autofix or a suggestion', () => {
     expect(total).toBeGreaterThan(30);
     // Some elements of the array are read (`rs.filter((r) => r.ok).map((r) => r.json())`): a drain
     // of the whole array would take those bodies too, and one of the others would repeat the filter.
-    expect(bare).toEqual(['fetch/batch-filter-ok.ts:9 drain/no-unconsumed-body']);
+    // The losers of `Promise.any` / `Promise.race` are out of reach: draining them means keeping their promises.
+    expect(bare).toEqual(['fetch/batch-filter-ok.ts:9 drain/no-unconsumed-body', 'fetch/race-losers.ts:9 drain/no-unconsumed-body']);
     expect(offered).toBe(total - bare.length);
   });
 });

@@ -100,9 +100,56 @@ function openAll(urls: string[]) {
   return Promise.all(urls.map((url) => fetch(url)));
 }`,
   },
+  {
+    name: 'a race whose requests share an abort signal: the losers may be aborted',
+    code: `
+async function fastest(mirrors: string[]) {
+  const controller = new AbortController();
+  const res = await Promise.any(mirrors.map((url) => fetch(url, { signal: controller.signal })));
+  controller.abort();
+  return res.json();
+}`,
+  },
+  {
+    name: 'a race of HEAD requests has no bodies',
+    code: `
+async function reachable(mirrors: string[]) {
+  const res = await Promise.any(mirrors.map((url) => fetch(url, { method: 'HEAD' })));
+  return res.ok;
+}`,
+  },
+  {
+    name: 'a race over promises made elsewhere is not followed',
+    code: `
+async function fastest(mirrors: string[]) {
+  const requests = mirrors.map((url) => fetch(url));
+  const res = await Promise.race(requests);
+  await Promise.all(requests.map(async (request) => (await request).body?.cancel()));
+  return res.status;
+}`,
+  },
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'Promise.any over mapped requests leaves the losers unread (no fix)',
+    code: `
+async function fastest(mirrors: string[]) {
+  const res = await Promise.any(mirrors.map((url) => fetch(url)));
+  return res.json();
+}`,
+    output: null,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 54, data: { name: 'this response', exit: 'the response is dropped at line 3' } }],
+  },
+  {
+    name: 'Promise.race returned to the caller still drops the losers',
+    code: `
+function first(mirrors: string[]) {
+  return Promise.race(mirrors.map((url) => fetch(url)));
+}`,
+    output: null,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 44, data: { name: 'this response', exit: 'the response is dropped at line 3' } }],
+  },
   {
     name: 'only the statuses of the responses are used',
     code: `
