@@ -28,6 +28,9 @@ beforeAll(async () => {
   const run = vi.spyOn(RuleTester.prototype, 'run').mockImplementation((title, rule, tests) => {
     if (title.endsWith('(typed)')) typedRuns.push({ title, rule: rule as CapturedRun['rule'], invalid: tests.invalid });
   });
+  // Another file of the same worker may have imported a suite already (the unit project runs
+  // without isolation): import each afresh, so that its `run` calls reach the spy.
+  vi.resetModules();
   try {
     // The suites are chosen at run time: the bundler must not try to resolve the pattern.
     for (const suite of suites) await import(/* @vite-ignore */ `./${suite}`);
