@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import type { BodyLeak } from '../tracking/findings.js';
+import type { BodyLeak, TrackedResponse } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
+import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
 import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -82,14 +83,17 @@ function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined
 function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   // Another path reaches the same exit with the body settled: a drain there would be theirs too.
   if (leak.mixed) return NONE;
-  const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
+  const collection = leak.holders.find((target) => isCollectionView(target.view));
+  const holder = collection ?? leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const exit = leak.exit.node;
   // The end of module code has no enclosing function to ask about `await`, nor a block to insert into.
   if (exit.type === AST_NODE_TYPES.Program) return NONE;
-  const found = drainFor(leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
+  const found = collection
+    ? !leak.partial && collectionDrain(leak.response, collection.view, collection.variable.name, sourceCode, setting, exit)
+    : drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
   if (!found) return NONE;
-  const drain = usedOptionally(holder.variable)
+  const drain = !collection && usedOptionally(holder.variable)
     ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
     : found;
   const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
@@ -101,6 +105,52 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
   return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined);
 }
 
+/**
+ * Drains every element of the array of responses `ref`: `await Promise.all(ref.map((response) => …))`
+ * when the client's drain is one awaited expression (none otherwise). For
+ * `allSettled` results, only the fulfilled ones hold a response. Only where the function can `await`.
+ */
+function collectionDrain(
+  { client, nullable }: TrackedResponse,
+  view: string,
+  ref: string,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  setting: DrainSetting,
+  at: TSESTree.Node,
+): DrainText | undefined {
+  if (!canAwait(enclosingFunction(at))) return undefined;
+  const settled = view === SETTLED_ARRAY_VIEW;
+  const element = freshName(sourceCode, at, settled ? 'result' : 'response');
+  const drain = drainOrNull(nullable, client, client.rootView, settled ? `${element}.value` : element, true, setting, at);
+  if (!drain) return undefined;
+  const only = drain.statements.length === 1 ? drain.statements[0]! : undefined;
+  // A drain of several statements (a read, then a timed close) would need a loop: none is offered.
+  if (!only?.startsWith('await ')) return undefined;
+  const each = only.slice('await '.length);
+  const body = settled ? `${element}.status === 'fulfilled' && ${each}` : each;
+  return { ...drain, statements: [`await Promise.all(${ref}.map((${element}) => ${body}))`] };
+}
+
+/**
+ * `drainFor`, with `?.` after `ref` when the producer may give `null` or `undefined` instead of a
+ * response (`Promise<Response | null>`), where `ref.body` would throw. None for a drain that passes
+ * `ref` whole (the user's helper takes a response, not `null`).
+ */
+function drainOrNull(
+  nullable: boolean | undefined,
+  client: ClientModel,
+  view: string,
+  ref: string,
+  awaitAllowed: boolean,
+  setting: DrainSetting,
+  at: TSESTree.Node,
+): DrainText | undefined {
+  const drain = drainFor(client, view, ref, awaitAllowed, setting, at);
+  if (!drain || !nullable) return drain;
+  const safe = drain.statements.map((statement) => (statement.includes(`${ref}?.`) ? statement : statement.replace(`${ref}.`, `${ref}?.`)));
+  return safe.every((statement) => statement.includes(`${ref}?.`)) ? { ...drain, statements: safe } : undefined;
+}
+
 /** `.then((res) => res.ok)`: rewrite the body to a block that drains before returning (a suggestion). */
 function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
   const body = leak.exit.node;
@@ -108,7 +158,10 @@ function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.Source
   if (leak.mixed || arrow?.type !== AST_NODE_TYPES.ArrowFunctionExpression || arrow.body !== body) return NONE;
   const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
-  const drain = drainFor(leak.response.client, holder.view, holder.variable.name, true, setting, body);
+  const found = drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, true, setting, body);
+  const drain = found && usedOptionally(holder.variable)
+    ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
+    : found;
   if (!drain) return NONE;
   const valueName = freshName(sourceCode, arrow, 'value');
   // One line: the statements need semicolons even in a file that ends lines without them.
@@ -130,11 +183,22 @@ function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>
   if (statement.type === AST_NODE_TYPES.VariableDeclaration) return planDestructured(leak, statement, sourceCode, setting);
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return NONE;
   const { client } = leak.response;
+  if (leak.response.collection) {
+    // `await Promise.all(urls.map((u) => fetch(u)));`: name the array and drain every element (a
+    // suggestion: the statement now also waits for the bodies).
+    const view = leak.response.collection.view;
+    // The losers of a race are out of reach: draining them means keeping the promises, a rewrite.
+    if (view === RACE_VIEW) return NONE;
+    const name = freshName(sourceCode, statement, view === SETTLED_ARRAY_VIEW ? 'results' : 'responses');
+    const drain = collectionDrain(leak.response, view, name, sourceCode, setting, statement);
+    if (!drain) return NONE;
+    return planned(drain, replaceStatement(sourceCode, statement, [`const ${name} = ${sourceCode.getText(statement.expression)}`, ...drain.statements]), 'suggest');
+  }
   const producer = leak.response.producer;
   const expression = unwrap(statement.expression);
   const fn = enclosingFunction(statement);
   const awaitAllowed = canAwait(fn);
-  const drainOf = (ref: string) => drainFor(client, client.rootView, ref, awaitAllowed, setting, statement);
+  const drainOf = (ref: string) => drainOrNull(leak.response.nullable, client, client.rootView, ref, awaitAllowed, setting, statement);
   const name = freshName(sourceCode, statement, 'response');
   // A drain that names its response twice (a read, then a timed close) gets a `const` to name it by.
   const named = (value: string): DrainPlan => {
@@ -150,7 +214,7 @@ function planDiscarded(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>
   }
   if (expression === producer) {
     // `fetch(url);`: keep it running in the background, as it did, and drain the response it brings.
-    const drain = drainFor(client, client.rootView, 'response', false, setting, statement);
+    const drain = drainOrNull(leak.response.nullable, client, client.rootView, 'response', false, setting, statement);
     if (!drain) return NONE;
     const read = drain.statements.map((text) => text.replace(/^void /, ''));
     const then = read.length === 1 ? read[0]! : `{ ${oneLine(read)} }`;
@@ -182,7 +246,7 @@ function planIgnored(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, 
   const name = freshName(sourceCode, fn.body, rejected ? 'error' : 'response');
   // A promise callback may become `async` and wait for the drain: the chain waits for what it returns.
   const awaitAllowed = fn.async || step === 'then' || step === 'catch';
-  const drain = drainFor(client, rejected && client.rejection ? client.rejection.view : client.rootView, name, awaitAllowed, setting, fn.body);
+  const drain = drainOrNull(!rejected && leak.response.nullable, client, rejected && client.rejection ? client.rejection.view : client.rootView, name, awaitAllowed, setting, fn.body);
   if (!drain) return NONE;
   const body = fn.body;
   let place: TSESLint.ReportFixFunction | undefined;

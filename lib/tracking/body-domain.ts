@@ -42,6 +42,7 @@ export class FindingLog {
       mixed: previous.mixed || leak.mixed,
       errorStatus: previous.errorStatus && leak.errorStatus,
       holders: previous.holders.filter((holder) => leak.holders.includes(holder)),
+      partial: previous.partial === true || leak.partial === true,
     });
   }
 
@@ -295,6 +296,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
       mixed: all.some((value) => !leaking.includes(value)),
       errorStatus: leaking.every((value) => value & ERROR),
       holders: planned.holders.filter((_, index) => common & (1 << index)),
+      partial: leaking.some((value) => value & READ),
     });
   }
 

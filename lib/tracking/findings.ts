@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind } from '../clients/client-model.js';
 import type { AliasTarget } from './response-uses.js';
+import type { CollectionOrigin } from './response-collections.js';
 
 /** A response the analysis follows: where it was made and by which client. */
 export interface TrackedResponse {
@@ -9,6 +10,10 @@ export interface TrackedResponse {
   readonly client: ClientModel;
   /** The first local name that holds it, if any. */
   readonly name: string | undefined;
+  /** `producer` makes one element of an array of responses, which is what is followed. */
+  readonly collection?: CollectionOrigin;
+  /** The producer may give `null` or `undefined` instead of a response: a drain must use `?.`. */
+  readonly nullable?: boolean;
 }
 
 /** How a path leaves with the body still owed. */
@@ -41,6 +46,8 @@ export interface BodyLeak {
   readonly errorStatus: boolean;
   /** Names that still hold the response (or a view of it) at the exit, on every leaking path. */
   readonly holders: readonly AliasTarget[];
+  /** Some leaking path read part of it (a `reader.read()`, an array's `filter` that keeps some elements). */
+  readonly partial?: boolean;
 }
 
 /** A close (cancel, destroy) of a body that nothing read, on some path. */

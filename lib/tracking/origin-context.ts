@@ -23,6 +23,8 @@ export interface Producer {
   readonly client: ClientModel;
   /** `PROMISE_VIEW` for a promise of the response, else the client's root view. */
   readonly view: string;
+  /** It may give `null` or `undefined` instead (`Promise<Response | null>`). */
+  readonly nullable?: boolean;
 }
 
 /**

@@ -81,7 +81,7 @@ export function typedProducer(
     const visible = calleeFunction(call, context, () => [], plain);
     if (visible ? !returnsNetworkResponse(visible) : !isFetchShaped(declaration, types.checker)) return undefined;
   }
-  return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view };
+  return { client: kind.client, view: kind.promise ? PROMISE_VIEW : kind.view, ...(kind.nullable ? { nullable: true } : {}) };
 }
 
 /** Whether a client's declaration is one of the calls that send a request (see `declaredProducers`). */

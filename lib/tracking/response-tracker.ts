@@ -22,7 +22,10 @@ import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
 import type { CallbackOrigin, OriginContext } from './origin-context.js';
 import { producerOf } from './response-origins.js';
-import { bindPattern, classifyUse, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
+import { localWrapperProducer } from './local-wrappers.js';
+import { heldInObject } from './object-wrappers.js';
+import { collectionOriginOf, collectionUses, combinatorValue, isCollectionView, RACE_VIEW, racedAlone, type CollectionOrigin } from './response-collections.js';
+import { bindPattern, classifyUse, PROMISE_VIEW, valueGoesOnUntracked, type AliasTarget, type ResponseUse, type UseContext } from './response-uses.js';
 import { fieldHeadGuards, headGuards, isUnpooledRequest, requestsHead, sentAsHead } from './request-options.js';
 import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
@@ -72,19 +75,71 @@ class ResponseTracker {
       this.planResponse(response, enclosingFunction(call), [once.target], call, 0, handles);
       return;
     }
+    // One element of `Promise.all(urls.map((u) => fetch(u)))`: the array is followed instead.
+    const collection = collectionOriginOf(call);
+    if (collection) {
+      this.addCollection(call, collection);
+      return;
+    }
     // Wherever its value goes, no report can start here: the checker need not be asked.
     if (valueGoesOnUntracked(call)) return;
-    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options);
-    if (!producer) return;
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    if (!producer) {
+      this.addHeldInObject(call);
+      return;
+    }
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
-    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use) };
+    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use), nullable: producer.nullable };
     const guards = headGuards(call, owner, this.context.scopeOf);
     const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
     this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
     // The error a rejected call carries may hold the response too (lib/tracking/rejection-origins.ts).
     for (const origin of rejectionOriginsOf(call, producer.client, flags | head, this.context)) this.addCallbackOrigin(origin);
+  }
+
+  /**
+   * `const rs = await Promise.all(urls.map((u) => fetch(u)))`: the array holds every response, and
+   * is followed as one obligation, settled when every element is read (lib/tracking/response-collections.ts).
+   */
+  private addCollection(call: TSESTree.CallExpression, origin: CollectionOrigin): void {
+    // `Promise.race` / `Promise.any`: whatever becomes of the winner, the losers are dropped there.
+    if (origin.view === RACE_VIEW) {
+      if (!racedAlone(call)) return;
+    }
+    // Where the array goes is decided before the checker is asked whether `call` is a producer.
+    const value = origin.view === RACE_VIEW ? ({ kind: 'drop' } as const) : combinatorValue(origin.combinator);
+    if (!value) return;
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    if (!producer || (producer.view !== PROMISE_VIEW && producer.view !== producer.client.rootView)) return;
+    const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
+    if (flags & BODYLESS) return;
+    const owner = enclosingFunction(origin.combinator);
+    const response: TrackedResponse = {
+      producer: call,
+      client: producer.client,
+      name: value.kind === 'bind' ? value.id.name : undefined,
+      collection: origin,
+      nullable: producer.nullable,
+    };
+    if (value.kind === 'drop') {
+      this.leakNow(response, { kind: 'discard', node: enclosingStatement(origin.combinator) });
+      return;
+    }
+    const use = bindPattern(value.id, origin.view, this.useContext(producer.client, owner), false);
+    if (use.kind === 'alias') this.planResponse(response, owner, use.targets, origin.combinator, flags, []);
+  }
+
+  /** `const { res, done } = await open(url)`: a wrapper's object holds a response (lib/tracking/object-wrappers.ts). */
+  private addHeldInObject(call: TSESTree.CallExpression): void {
+    const held = heldInObject(call, this.context);
+    if (!held) return;
+    const owner = enclosingFunction(call);
+    const use = bindPattern(held.binding, held.producer.view, this.useContext(held.producer.client, owner), false);
+    if (use.kind !== 'alias') return;
+    const response: TrackedResponse = { producer: call, client: held.producer.client, name: held.binding.name };
+    this.planResponse(response, owner, use.targets, call, 0, []);
   }
 
   /**
@@ -298,6 +353,8 @@ class ResponseTracker {
     alias: (target: AliasTarget) => boolean,
   ): void {
     const target = planned.holders[holder]!;
+    // An array of responses: each reference is judged by what it does to the elements.
+    const collection = isCollectionView(target.view) ? collectionUses(target.variable, target.view, context) : undefined;
     const isBinding = (reference: TSESLint.Scope.Reference) =>
       planned.holders.some((h) => h.identifier === reference.identifier && h.variable === target.variable);
     for (const reference of target.variable.references) {
@@ -322,6 +379,10 @@ class ResponseTracker {
             ? { type: 'use', response: index, holder, use: { kind: 'escape' } }
             : { type: 'reassign', response: index, holder, node: identifier.parent ?? identifier },
         );
+        continue;
+      }
+      if (collection) {
+        plan.addEvent(identifier, { type: 'use', response: index, holder, use: collection.get(identifier) ?? { kind: 'escape' } });
         continue;
       }
       let use = classifyUse(identifier, target.view, context);

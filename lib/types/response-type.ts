@@ -8,6 +8,8 @@ export interface ResponseKind {
   readonly view: string;
   /** Whether the value is a promise of the response rather than the response. */
   readonly promise: boolean;
+  /** The type also allows `null` or `undefined` (`Promise<Response | null>`): a drain must use `?.`. */
+  readonly nullable?: boolean;
 }
 
 /** `'none'`: certainly not a response. `'unknown'`: `any`, `unknown` or unresolved; rules stay silent. */
@@ -93,8 +95,12 @@ function classifyValue(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict 
   }
   if (type.isUnion()) {
     let found: ResponseKind | undefined;
+    let nullable = false;
     for (const part of type.types) {
-      if (part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)) continue;
+      if (part.flags & (TypeFlags.Undefined | TypeFlags.Null | TypeFlags.Void)) {
+        nullable = true;
+        continue;
+      }
       const verdict = classifyValue(checker, part);
       if (verdict === 'unknown') return 'unknown';
       // A union of a response and something else (`Response | string`) cannot be followed safely.
@@ -102,7 +108,7 @@ function classifyValue(checker: ts.TypeChecker, type: ts.Type): ResponseVerdict 
       if (found && found.client !== verdict.client) return 'unknown';
       found = verdict;
     }
-    return found ?? 'none';
+    return found ? (nullable ? { ...found, nullable } : found) : 'none';
   }
   return matchSignature(checker, type, 0) ?? 'none';
 }

@@ -72,11 +72,14 @@ describe('reports with an autofix or a suggestion', () => {
     });
   }
 
-  it('runtime scenarios: every report', () => {
+  it('runtime scenarios: every report but the shapes the docs list', () => {
     const files = loadScenarios().map((scenario) => scenario.file);
     const { total, offered, bare } = count(files, configFor('recommended', scenariosDir), scenariosDir);
     expect(total).toBeGreaterThan(30);
-    expect(bare).toEqual([]);
-    expect(offered).toBe(total);
+    // Some elements of the array are read (`rs.filter((r) => r.ok).map((r) => r.json())`): a drain
+    // of the whole array would take those bodies too, and one of the others would repeat the filter.
+    // The losers of `Promise.any` / `Promise.race` are out of reach: draining them means keeping their promises.
+    expect(bare).toEqual(['fetch/batch-filter-ok.ts:9 drain/no-unconsumed-body', 'fetch/race-losers.ts:9 drain/no-unconsumed-body']);
+    expect(offered).toBe(total - bare.length);
   });
 });

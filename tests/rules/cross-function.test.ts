@@ -429,16 +429,6 @@ export async function load(path: string) {
 }`,
   },
   {
-    name: 'a response inside an object returned by a wrapper is not followed',
-    code: `
-import { timed } from './cross-file/client.js';
-export async function load(path: string) {
-  const { res, ms } = await timed(path);
-  console.log(ms);
-  return res.status;
-}`,
-  },
-  {
     name: 'a response inside a tuple returned by a wrapper is not followed',
     code: `
 import { stamped } from './cross-file/client.js';
@@ -611,6 +601,25 @@ export async function load(url: string) {
 ];
 
 const typedBodyInvalid: BodyInvalid[] = [
+  {
+    name: 'a response inside an object returned by a wrapper of another file is followed through the destructuring',
+    code: `
+import { timed } from './cross-file/client.js';
+export async function load(path: string) {
+  const { res, ms } = await timed(path);
+  console.log(ms);
+  return res.status;
+}`,
+    output: `
+import { timed } from './cross-file/client.js';
+export async function load(path: string) {
+  const { res, ms } = await timed(path);
+  console.log(ms);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status;
+}`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 29, data: { name: '`res`', exit: 'the function returns at line 6' } }],
+  },
   {
     name: 'a wrapper typed Promise<Response> is a producer',
     code: wrapperStatusOnly,
@@ -972,13 +981,13 @@ export async function load(url) {
 }`,
   },
   {
-    name: 'without types a same-file wrapper is not a producer',
+    name: 'without types a same-file wrapper whose request options come from its caller is not a producer',
     code: `
-async function getRaw(url) {
-  return fetch(url);
+async function getRaw(url, init) {
+  return fetch(url, init);
 }
 export async function status(url) {
-  const res = await getRaw(url);
+  const res = await getRaw(url, { method: 'HEAD' });
   return res.status;
 }`,
   },

@@ -1569,13 +1569,13 @@ export const check = async (url: string) => isUp(await fetch(url));`,
 /** Without types, a wrapper is opaque unless the `producers` option names it. */
 const untypedValid: Valid[] = [
   {
-    name: 'without types a wrapper is not known to return a response',
+    name: 'without types a wrapper whose request options come from its caller is not followed (it may send a HEAD)',
     code: `
-async function getRaw(url: string): Promise<Response> {
-  return fetch(url, { headers: { accept: 'application/json' } });
+async function getRaw(url: string, init: RequestInit): Promise<Response> {
+  return fetch(url, init);
 }
 async function isUp(url: string) {
-  const res = await getRaw(url);
+  const res = await getRaw(url, { headers: { accept: 'application/json' } });
   if (res.ok) {
     await res.body?.cancel();
     return true;

@@ -444,15 +444,9 @@ async function isUp(url: string) {
       },
     ],
   },
-];
-
-/** Only the type checker can see these: a user function is a producer because of its return type. */
-const typedOnly = {
-  valid: [] as Valid[],
-  invalid: [
-    {
-      name: 'a wrapper typed Promise<Response> that returns fetch is a producer',
-      code: `
+  {
+    name: 'a wrapper typed Promise<Response> that returns fetch is a producer (without types, by its body)',
+    code: `
 async function get(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
 }
@@ -460,7 +454,7 @@ async function isUp(url: string) {
   const res = await get(url);
   return res.ok;
 }`,
-      output: `
+    output: `
 async function get(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
 }
@@ -469,25 +463,25 @@ async function isUp(url: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.ok;
 }`,
-      errors: [
-        {
-          messageId: 'unconsumedBody',
-          line: 6,
-          column: 21,
-          data: { name: '`res`', exit: 'the function returns at line 7' },
-        },
-      ],
-    },
-    {
-      name: 'an arrow wrapper that returns the fetch promise is a producer',
-      code: `
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 6,
+        column: 21,
+        data: { name: '`res`', exit: 'the function returns at line 7' },
+      },
+    ],
+  },
+  {
+    name: 'an arrow wrapper that returns the fetch promise is a producer (without types, by its body)',
+    code: `
 const api = (path: string) => fetch(\`https://api.example.com\${path}\`);
 async function remove(id: string) {
   const res = await api(\`/items/\${id}\`);
   if (!res.ok) throw new Error(\`delete failed: \${res.status}\`);
   return res.json();
 }`,
-      output: `
+    output: `
 const api = (path: string) => fetch(\`https://api.example.com\${path}\`);
 async function remove(id: string) {
   const res = await api(\`/items/\${id}\`);
@@ -497,15 +491,21 @@ async function remove(id: string) {
   }
   return res.json();
 }`,
-      errors: [
-        {
-          messageId: 'unconsumedBody',
-          line: 4,
-          column: 21,
-          data: { name: '`res`', exit: 'the function throws at line 5' },
-        },
-      ],
-    },
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 4,
+        column: 21,
+        data: { name: '`res`', exit: 'the function throws at line 5' },
+      },
+    ],
+  },
+];
+
+/** Only the type checker can see these: a user function is a producer because of its return type. */
+const typedOnly = {
+  valid: [] as Valid[],
+  invalid: [
     {
       name: 'a declared function typed to return a Response subtype is a producer',
       code: `
@@ -541,27 +541,6 @@ async function isUp() {
  */
 const untypedOnly = {
   valid: [
-    {
-      name: 'without types a wrapper typed Promise<Response> is an unknown function',
-      code: `
-async function get(url: string): Promise<Response> {
-  return fetch(url, { headers: { accept: 'application/json' } });
-}
-async function isUp(url: string) {
-  const res = await get(url);
-  return res.ok;
-}`,
-    },
-    {
-      name: 'without types an arrow wrapper is an unknown function',
-      code: `
-const api = (path: string) => fetch(\`https://api.example.com\${path}\`);
-async function remove(id: string) {
-  const res = await api(\`/items/\${id}\`);
-  if (!res.ok) throw new Error(\`delete failed: \${res.status}\`);
-  return res.json();
-}`,
-    },
     {
       name: 'without types a declared function returning a Response is unknown',
       code: `

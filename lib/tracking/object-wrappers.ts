@@ -1,0 +1,143 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { calleeFunction } from './callee-function.js';
+import { type FunctionNode, forEachChild, isFunctionNode, outerAwaited, unwrap } from './ast.js';
+import { heldHere } from './local-wrappers.js';
+import type { OriginContext, Producer } from './origin-context.js';
+
+/** The response one property of a wrapper's result holds, and the name the caller gives it. */
+export interface HeldInObject {
+  readonly producer: Producer;
+  /** The caller's variable for the property: `res` in `const { res, done } = await open(url)`. */
+  readonly binding: TSESTree.Identifier;
+}
+
+/**
+ * `const { res, done } = await open(url)`, where every `return` of `open` (visible, in this file or
+ * with types in another) is an object literal whose `res` is a response a client call made there
+ * and that `open` only looks at: the caller owes `res`'s body. The other properties must not be
+ * able to settle it: a function among them (`done`, `release`) that reads the response, or that
+ * touches what the request was sent with (an `AbortController` whose signal it got), makes the
+ * wrapper one the analysis does not follow.
+ */
+export function heldInObject(call: TSESTree.CallExpression, context: OriginContext): HeldInObject | undefined {
+  const value = outerAwaited(call);
+  const declarator = value.parent;
+  if (value === call || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return undefined;
+  const pattern = declarator.id;
+  if (pattern.type !== AST_NODE_TYPES.ObjectPattern || pattern.properties.some((property) => property.type === AST_NODE_TYPES.RestElement)) return undefined;
+  const callee = calleeFunction(call, context, () => []);
+  if (!callee) return undefined;
+  const found = objectWrapper(callee.fn, callee.origin);
+  if (!found) return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || keyOf(property) !== found.key) continue;
+    return property.value.type === AST_NODE_TYPES.Identifier ? { producer: found.producer, binding: property.value } : undefined;
+  }
+  return undefined;
+}
+
+const cache = new WeakMap<TSESTree.Node, { key: string; producer: Producer } | null>();
+
+function objectWrapper(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginContext): { key: string; producer: Producer } | undefined {
+  let found = cache.get(fn);
+  if (found === undefined) {
+    cache.set(fn, null);
+    found = judge(fn, context) ?? null;
+    cache.set(fn, found);
+  }
+  return found ?? undefined;
+}
+
+function judge(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginContext): { key: string; producer: Producer } | undefined {
+  if (fn.generator) return undefined;
+  const returned = returnedValues(fn);
+  if (returned.length === 0) return undefined;
+  let result: { key: string; producer: Producer } | undefined;
+  for (const expression of returned) {
+    const object = expression && unwrap(expression);
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    let held: { key: string; producer: Producer } | undefined;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.kind !== 'init') return undefined;
+      const value = unwrap(property.value);
+      if (value.type !== AST_NODE_TYPES.Identifier) continue;
+      const made = heldHere(value, fn, context, false);
+      if (!made) continue;
+      // The response itself, not a promise of it: the caller's destructuring takes it as it is.
+      if (held || !made.awaited) return undefined;
+      held = { key: keyOf(property), producer: { client: made.producer.client, view: made.producer.client.rootView } };
+    }
+    if (!held || (result && (result.key !== held.key || result.producer.client !== held.producer.client))) return undefined;
+    if (touchesRequest(object, fn, context)) return undefined;
+    result = held;
+  }
+  return result;
+}
+
+/**
+ * Whether a property of the returned object may reach what settles the response: a function (or
+ * a variable) that names something the request was sent with, such as the `AbortController` whose
+ * `signal` went into the options. Names are compared, which errs on the side of silence.
+ */
+function touchesRequest(object: TSESTree.ObjectExpression, fn: FunctionNode, context: OriginContext): boolean {
+  const sentWith = new Set<string>();
+  collectOptionNames(fn, sentWith);
+  if (sentWith.size === 0) return false;
+  let touches = false;
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    let value: TSESTree.Node = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      if (sentWith.has(value.name)) return true;
+      const definition = ASTUtils.findVariable(context.scopeOf(value), value)?.defs[0];
+      const init = definition?.type === 'Variable' ? definition.node.init : definition?.type === 'FunctionName' ? definition.node : undefined;
+      if (!init) continue;
+      value = unwrap(init);
+    }
+    if (!isFunctionNode(value)) continue;
+    forEachIdentifier(value, (identifier) => {
+      if (sentWith.has(identifier.name)) touches = true;
+    });
+  }
+  return touches;
+}
+
+/** The names inside the options of every call in `fn` (`fetch(url, { signal: ac.signal })` → `ac`). */
+function collectOptionNames(fn: FunctionNode, names: Set<string>): void {
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== fn && isFunctionNode(node)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      for (const option of node.arguments.slice(1)) forEachIdentifier(option, (identifier) => names.add(identifier.name));
+    }
+    forEachChild(node, visit);
+  };
+  visit(fn);
+}
+
+function forEachIdentifier(node: TSESTree.Node, visit: (identifier: TSESTree.Identifier) => void): void {
+  if (node.type === AST_NODE_TYPES.Identifier) visit(node);
+  forEachChild(node, (child) => forEachIdentifier(child, visit));
+}
+
+function keyOf(property: TSESTree.Property): string {
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
+}
+
+/** Every value `fn` returns; `undefined` for a bare `return` or falling off the end. */
+function returnedValues(fn: Exclude<FunctionNode, TSESTree.Program>): (TSESTree.Node | undefined)[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: (TSESTree.Node | undefined)[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (isFunctionNode(current)) return;
+    if (current.type === AST_NODE_TYPES.ReturnStatement) {
+      found.push(current.argument ?? undefined);
+      return;
+    }
+    forEachChild(current, visit);
+  };
+  forEachChild(fn.body, visit);
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) found.push(undefined);
+  return found;
+}
