@@ -26,15 +26,25 @@ export function describeExits(exits: readonly LeakExit[]): string {
   return clauses.join(', or when ');
 }
 
-function lineList(lines: readonly number[]): string {
+/** Lines a list names before it counts the rest: a message stays one readable line at any number of exits. */
+export const LISTED_LINES = 3;
+
+/** "line 3", "lines 3, 9 and 12", "lines 3, 103, 104 and 1,997 more". */
+export function lineList(lines: readonly number[]): string {
   if (lines.length === 1) return `line ${lines[0]}`;
+  if (lines.length > LISTED_LINES + 1) {
+    return `lines ${lines.slice(0, LISTED_LINES).join(', ')} and ${(lines.length - LISTED_LINES).toLocaleString('en-US')} more`;
+  }
   return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
+/** The line an exit is named by: where its statement starts, or where the block it ends closes. */
+export function exitLine(exit: LeakExit): number {
+  return exit.kind === 'end' || exit.kind === 'iteration-end' || exit.kind === 'block-end' ? exit.node.loc.end.line : exit.node.loc.start.line;
+}
+
 function exitWords(exit: LeakExit): { subject: string; verb: string; line?: number } {
-  const line = exit.kind === 'end' || exit.kind === 'iteration-end' || exit.kind === 'block-end'
-    ? exit.node.loc.end.line
-    : exit.node.loc.start.line;
+  const line = exitLine(exit);
   switch (exit.kind) {
     case 'return':
       return { subject: 'the function', verb: 'returns', line };
@@ -58,7 +68,7 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
     case 'overwrite':
       return { subject: 'the variable holding it', verb: 'is overwritten', line };
     case 'discard':
-      return { subject: 'the response', verb: 'is dropped', line };
+      return { subject: 'it', verb: 'is dropped', line };
     case 'ignored':
       // A `catch` without a parameter ignores the error that carries the response.
       return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };

@@ -9,6 +9,8 @@ export interface TrackedResponse {
   readonly client: ClientModel;
   /** The first local name that holds it, if any. */
   readonly name: string | undefined;
+  /** The request call that made it, when `producer` is not that call (the parameter a rejection reaches); messages name it. */
+  readonly call?: TSESTree.CallExpression;
 }
 
 /** How a path leaves with the body still owed. */
