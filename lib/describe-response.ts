@@ -21,7 +21,8 @@ export function describeResponse(response: TrackedResponse, sourceCode: Readonly
 /** `fetch(url)`, or `fetch(…)` for a call too long or spread over lines; `….get(…)` when even the callee is. */
 export function callText(call: TSESTree.CallExpression, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const whole = sourceCode.getText(call);
-  if (whole.length <= MAX_CALL_TEXT && !whole.includes('\n')) return whole;
+  // A backtick would end the message's code span early.
+  if (whole.length <= MAX_CALL_TEXT && !/[\n`]/.test(whole)) return whole;
   const callee = sourceCode.getText(call.callee).replace(/\s+/g, '');
   if (callee.length + 3 <= MAX_CALL_TEXT) return `${callee}(…)`;
   const member = call.callee.type === AST_NODE_TYPES.MemberExpression && !call.callee.computed ? sourceCode.getText(call.callee.property) : undefined;

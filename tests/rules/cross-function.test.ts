@@ -616,7 +616,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: wrapperStatusOnly,
     output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -624,7 +624,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: classMethodStatusOnly,
     output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `api.raw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -635,11 +635,11 @@ const typedBodyInvalid: BodyInvalid[] = [
         messageId: 'unconsumedBody',
         line: 4,
         column: 9,
-        data: { name: 'this response', exit: 'the response is dropped at line 4' },
+        data: { response: 'the `getArrow(path)` response', exit: 'it is dropped at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: 'the `getArrow(path)` response', how: ' (reads for up to 1 s)', lines: 'line 4' },
             output: arrowWrapperDropped.replace(
               '  await getArrow(path);',
               '  await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});',
@@ -657,7 +657,7 @@ const typedBodyInvalid: BodyInvalid[] = [
       '  if (res.status === 404) {\n    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    return null;\n  }',
     ),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getDefault(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -665,7 +665,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: genericWrapperStatusOnly,
     output: drainBefore(genericWrapperStatusOnly, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `request(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -673,7 +673,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: optionalWrapperNotOk,
     output: drainBefore(optionalWrapperNotOk, '  return null;', '  await res?.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `maybeGet(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -681,7 +681,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: overloadWrapperHeadersOnly,
     output: drainBefore(overloadWrapperHeadersOnly, "  return res.headers.get('etag');", '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `get(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -689,7 +689,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: reexportedWrapper,
     output: drainBefore(reexportedWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetchRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -697,7 +697,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: reexportedDefaultWrapper,
     output: drainBefore(reexportedDefaultWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getDefault(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -705,7 +705,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: recursiveWrapper,
     output: drainBefore(recursiveWrapper, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getWithRetry(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -713,7 +713,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: borrowingHelper,
     output: `${borrowingHelper.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function ends at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 7' } },
     ],
   },
   {
@@ -721,7 +721,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: validatorThenStatus,
     output: drainBefore(validatorThenStatus, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -729,7 +729,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: reexportedBorrower,
     output: `${reexportedBorrower.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -737,7 +737,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: starReexportedArrowBorrower,
     output: drainBefore(starReexportedArrowBorrower, '  return statusOf(res) === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -745,7 +745,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: genericBorrower,
     output: drainBefore(genericBorrower, '  return null;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -753,7 +753,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: overloadBorrower,
     output: drainBefore(overloadBorrower, '  return describe(res, true);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -761,7 +761,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: methodBorrower,
     output: drainBefore(methodBorrower, '  return reader.status(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -769,7 +769,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: recursiveBorrower,
     output: drainBefore(recursiveBorrower, '  return statusAfter(res, 2);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -777,7 +777,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: inertSinks,
     output: drainBefore(inertSinks, '  return String(res) + JSON.stringify(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -785,7 +785,7 @@ const typedBodyInvalid: BodyInvalid[] = [
     code: importedBorrowerOfFetch,
     output: `${importedBorrowerOfFetch.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -812,7 +812,7 @@ export async function load(url: string) {
   return readJsonOrNull(res);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 2, column: 31, data: { name: '`r`', exit: 'the function returns at line 3' } },
+      { messageId: 'unconsumedBody', line: 2, column: 31, data: { response: 'the fetch response `r`', exit: 'the function returns at line 3' } },
     ],
   },
   {
@@ -843,7 +843,7 @@ export async function load(url: string) {
   return textOrEmpty(await fetch(url));
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 28, data: { name: '`r`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 28, data: { response: 'the fetch response `r`', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -872,7 +872,7 @@ export async function load(url: string) {
   return settle(await fetch(url), false);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 3, column: 23, data: { name: '`r`', exit: 'the function returns at line 4' } },
+      { messageId: 'unconsumedBody', line: 3, column: 23, data: { response: 'the fetch response `r`', exit: 'the function returns at line 4' } },
     ],
   },
   {
@@ -897,7 +897,7 @@ export async function ping(url: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
+      { messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 9' } },
     ],
   },
   {
@@ -920,7 +920,7 @@ export async function status(url: string) {
   return res.status;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `getRaw(url)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -934,7 +934,7 @@ export async function load(url: string) {
     // No fix: the absent response reaches the same `return` with nothing owed.
     output: null,
     errors: [
-      { messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
 ];
@@ -1040,7 +1040,7 @@ export async function ping(url) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function ends at line 8' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 8' } },
     ],
   },
   {
@@ -1059,7 +1059,7 @@ export async function ping(url) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -1088,7 +1088,7 @@ export async function load(url) {
   return statusAfter(res, 2);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 9, column: 21, data: { name: '`res`', exit: 'the function returns at line 10' } },
+      { messageId: 'unconsumedBody', line: 9, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 10' } },
     ],
   },
   {
@@ -1097,7 +1097,7 @@ export async function load(url) {
     code: wrapperStatusOnly,
     output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1106,7 +1106,7 @@ export async function load(url) {
     code: classMethodStatusOnly,
     output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `api.raw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -1126,7 +1126,7 @@ export async function isUp(path) {
   return res.statusCode === 200;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `call(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1147,7 +1147,7 @@ function isUp(path) {
   return res.statusCode === 200;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 15, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 15, data: { response: 'the `openStream(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1173,7 +1173,7 @@ export async function ping(path) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
+      { messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 9' } },
     ],
   },
 ];
@@ -1233,7 +1233,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1251,7 +1251,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: borrowThenCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1269,7 +1269,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: optionalWrapperCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1296,7 +1296,7 @@ const untypedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1324,7 +1324,7 @@ export async function load(path) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body.resume(); setTimeout(() => (res.body as import(\'node:stream\').Readable | null)?.destroy(), 1000).unref()' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 import { legacyGet } from './legacy.js';
 export async function load(path) {
@@ -1460,11 +1460,11 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
           messageId: 'unconsumedBody',
           line: lineOf(leaky, 'export function assertOk'),
           column: 26,
-          data: { name: '`res`', exit: `the function throws at line ${lineOf(leaky, "  if (!res.ok) throw")}` },
+          data: { response: 'the fetch response `res`', exit: `the function throws at line ${lineOf(leaky, "  if (!res.ok) throw")}` },
           suggestions: [
             {
               messageId: 'insertDrain',
-              data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+              data: { target: '`res`', lines: `line ${lineOf(leaky, '  if (!res.ok) throw')}`, how: ' (reads for up to 1 s)' },
               output: leaky.replace(
                 '  if (!res.ok) throw new Error(`HTTP ${res.status}`);',
                 '  if (!res.ok) {\n    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    throw new Error(`HTTP ${res.status}`);\n  }',
@@ -1476,7 +1476,7 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
           messageId: 'unconsumedBody',
           line: lineOf(leaky, 'export async function readJsonOrNull'),
           column: 38,
-          data: { name: '`res`', exit: `the function returns at line ${lineOf(leaky, '  if (res.status === 404)')}` },
+          data: { response: 'the fetch response `res`', exit: `the function returns at line ${lineOf(leaky, '  if (res.status === 404)')}` },
         },
       ],
     },
@@ -1529,7 +1529,7 @@ export async function load(url: string) {
           suggestions: [
             {
               messageId: 'drainInstead',
-              data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+              data: { target: '`res`', how: ' (reads for up to 1 s)' },
               output: skipAfterSuccess.replace('    await skipBody(res);', '    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
             },
           ],

@@ -87,7 +87,7 @@ export function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+            data: { target: '`response`', how: ' (reads for up to 1 s)', lines: 'line 4' },
             output: `
 import * as http from 'node:http';
 export function ping(url: string) {
