@@ -24,7 +24,8 @@ export function callText(call: TSESTree.CallExpression, sourceCode: Readonly<TSE
   // A backtick would end the message's code span early.
   if (whole.length <= MAX_CALL_TEXT && !/[\n`]/.test(whole)) return whole;
   const callee = sourceCode.getText(call.callee).replace(/\s+/g, '');
-  if (callee.length + 3 <= MAX_CALL_TEXT) return `${callee}(…)`;
+  const args = call.arguments.length === 0 ? '()' : '(…)';
+  if (callee.length + args.length <= MAX_CALL_TEXT && !callee.includes('`')) return `${callee}${args}`;
   const member = call.callee.type === AST_NODE_TYPES.MemberExpression && !call.callee.computed ? sourceCode.getText(call.callee.property) : undefined;
-  return member ? `….${member}(…)` : `${callee.slice(0, MAX_CALL_TEXT - 4)}…(…)`;
+  return member ? `….${member}${args}` : `…${args}`;
 }

@@ -44,8 +44,8 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       cancelUnread:
-        '`{{close}}` cancels the unread body of {{response}}, which can cost its connection: drain the body instead, or send a HEAD request if only the headers matter.',
-      destroyUnread: '`{{close}}` destroys the unread body of {{response}}, which can cost its connection: drain the body instead.',
+        '`{{close}}` closes the unread body of {{response}}, which can cost its connection: drain the body instead, or send a HEAD request if only the headers matter.',
+      destroyUnread: '`{{close}}` closes the unread body of {{response}}, which can cost its connection: drain the body instead.',
       drainInstead: 'Drain {{target}} instead{{how}}.',
       useHead: "Send `{{call}}` with `method: 'HEAD'`: no path reads its body.",
     },
