@@ -39,14 +39,16 @@ export default createRule<Options, MessageId>({
         const response = exits[0]!.response;
         const drain = planDrains(exits, context.sourceCode, setting);
         const named = describeResponse(response, context.sourceCode);
+        const title = drain.kind === 'suggest' ? describeDrain(drain.about, named) : undefined;
+        const lines = drain.kind === 'suggest' ? lineList([...new Set((drain.exits ?? []).map(exitLine))]) : '';
         context.report({
           node: response.producer,
           messageId: 'unconsumedBody',
           data: { response: named, exit: describeExits(exits.map((leak) => leak.exit)) },
           fix: drain.kind === 'fix' ? drain.fix : null,
           suggest:
-            drain.kind === 'suggest'
-              ? [{ messageId: 'insertDrain', data: { ...describeDrain(drain.about, named), lines: lineList([...new Set((drain.exits ?? []).map(exitLine))]) }, fix: drain.fix }]
+            drain.kind === 'suggest' && title
+              ? [{ messageId: 'insertDrain', data: { target: title.target, lines, how: title.how }, fix: drain.fix }]
               : null,
         });
       }

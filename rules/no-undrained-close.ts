@@ -62,12 +62,15 @@ export default createRule<Options, MessageId>({
         const drain = planCloseDrain(close, context.sourceCode, setting);
         const head = planHeadRequest(close, context.sourceCode);
         const named = describeResponse(close.response, context.sourceCode);
+        const title = drain.kind === 'suggest' ? describeDrain(drain.about, 'the body') : undefined;
         context.report({
           node: close.call,
           messageId: close.close === 'cancel' ? 'cancelUnread' : 'destroyUnread',
           data: { close: callText(close.call, context.sourceCode), response: named },
           suggest: [
-            ...(drain.kind === 'suggest' ? [{ messageId: 'drainInstead' as const, data: describeDrain(drain.about, 'the body'), fix: drain.fix }] : []),
+            ...(drain.kind === 'suggest' && title
+              ? [{ messageId: 'drainInstead' as const, data: { target: title.target, how: title.how }, fix: drain.fix }]
+              : []),
             // planHeadRequest edits only a producing call.
             ...(head ? [{ messageId: 'useHead' as const, data: { call: callText(close.response.producer as TSESTree.CallExpression, context.sourceCode) }, fix: head }] : []),
           ],
