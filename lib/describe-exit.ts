@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { catchingClause, exitStatements } from './tracking/ast.js';
+import { catchingClause, enclosingFunction, exitStatements, isFunctionNode } from './tracking/ast.js';
 import type { LeakExit } from './tracking/findings.js';
 
 /** The leaking exit in words, for messages: "the function throws at line 14". */
@@ -47,14 +47,14 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
   const line = exitLine(exit);
   switch (exit.kind) {
     case 'return':
-      return { subject: 'the function', verb: 'returns', line };
+      return { subject: functionWord(exit.node), verb: 'returns', line };
     case 'throw': {
       // Caught in the same function: the path leaves where the `catch` does, not at the `throw`.
       const handler = catchingClause(exit.node);
-      return handler ? { subject: 'the function', verb: caughtVerb(handler), line } : { subject: 'the function', verb: 'throws', line };
+      return { subject: functionWord(exit.node), verb: handler ? caughtVerb(handler) : 'throws', line };
     }
     case 'end':
-      return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : 'the function', verb: 'ends', line };
+      return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : functionWord(exit.node), verb: 'ends', line };
     case 'callback-end':
       return { subject: 'the callback', verb: 'returns', line };
     case 'continue':
@@ -73,6 +73,17 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
       // A `catch` without a parameter ignores the error that carries the response.
       return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };
   }
+}
+
+/** "the callback" for a function literal passed as an argument (`.then((res) => { … })`), else "the function". */
+function functionWord(node: TSESTree.Node): string {
+  const fn = isFunctionNode(node) ? node : enclosingFunction(node);
+  const parent = fn.parent;
+  const passed =
+    (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(fn);
+  return passed ? 'the callback' : 'the function';
 }
 
 /** "returns at line 28 after catching the error thrown" (at the throw's line), from the catch's own exits. */

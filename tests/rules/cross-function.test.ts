@@ -639,7 +639,7 @@ const typedBodyInvalid: BodyInvalid[] = [
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: 'the `getArrow(path)` response', how: ' (reads for up to 1 s)', lines: 'line 4' },
+            data: { target: 'the `getArrow(path)` response', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: arrowWrapperDropped.replace(
               '  await getArrow(path);',
               '  await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});',

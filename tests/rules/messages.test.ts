@@ -97,7 +97,7 @@ export function ping(url: string) {
     res.resume();
   });
 }`,
-    reports: [{ line: 4, column: 3, message: leak('the `http.get(…)` response (`res`)', 'the function returns at line 5') }],
+    reports: [{ line: 4, column: 3, message: leak('the `http.get(…)` response (`res`)', 'the callback returns at line 5') }],
   },
   {
     name: 'a helper\'s typed parameter: named with its client, as no call is in sight',
@@ -140,7 +140,7 @@ export function load(url: string) {
       {
         line: 3,
         column: 10,
-        message: leak('the `fetch(url)` response (`res`)', 'the function throws at line 4'),
+        message: leak('the `fetch(url)` response (`res`)', 'the callback throws at line 4'),
         suggestions: [`Drain \`res\` at line 4 ${ONE_SECOND}.`],
       },
     ],
@@ -159,7 +159,7 @@ export function load(url: string) {
       {
         line: 3,
         column: 10,
-        message: leak('the `fetch(url)` response (`res`)', 'the function throws at line 4'),
+        message: leak('the `fetch(url)` response (`res`)', 'the callback throws at line 4'),
         suggestions: ['Drain `res` at line 4 with `consumeBody`.'],
       },
     ],
@@ -181,7 +181,7 @@ export function load(url: string) {
       {
         line: 3,
         column: 10,
-        message: leak('the `fetch(url)` response (`res`)', 'the function throws at lines 4, 5, 6 and 2 more'),
+        message: leak('the `fetch(url)` response (`res`)', 'the callback throws at lines 4, 5, 6 and 2 more'),
         suggestions: [`Drain \`res\` at lines 4, 5, 6 and 2 more ${ONE_SECOND}.`],
       },
     ],

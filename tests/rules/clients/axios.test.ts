@@ -245,7 +245,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { target: '`data`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+                  data: { target: '`data`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import axios from 'axios';
 async function status(url: string) {

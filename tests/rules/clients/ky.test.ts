@@ -200,7 +200,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { target: '`body`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+                  data: { target: '`body`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import ky from 'ky';
 async function status(url: string) {

@@ -169,7 +169,7 @@ async function isUp(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { target: '`body`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+                  data: { target: '`body`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import fetch from 'node-fetch';
 async function isUp(url: string) {

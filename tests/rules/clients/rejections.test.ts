@@ -320,7 +320,7 @@ function load(url: string) {
               messageId: 'unconsumedBody',
               line: 6,
               column: 6,
-              data: { response: 'the `ky(url)` response (`error.response`)', exit: 'the function returns at line 8' },
+              data: { response: 'the `ky(url)` response (`error.response`)', exit: 'the callback returns at line 8' },
               // A suggestion: the handler cannot wait for the drain, so the result no longer waits either.
               suggestions: [
                 {
@@ -424,7 +424,7 @@ api.interceptors.response.use(undefined, (error) => {
   }
   return Promise.reject(error);
 });`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 43, data: { response: 'the axios response `error.response`', exit: 'the function returns at line 5' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 4, column: 43, data: { response: 'the axios response `error.response`', exit: 'the callback returns at line 5' } }],
         },
         {
           name: 'axios: an interceptor that replaces the stream responses this file asks for',
@@ -450,7 +450,7 @@ async function save(url: string, out: NodeJS.WritableStream) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.pipe(out);
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 3, column: 34, data: { response: 'the axios response `res`', exit: 'the function returns at line 5' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 3, column: 34, data: { response: 'the axios response `res`', exit: 'the callback returns at line 5' } }],
         },
       ],
     },

@@ -29,8 +29,10 @@ beforeAll(async () => {
     if (title.endsWith('(typed)')) typedRuns.push({ title, rule: rule as CapturedRun['rule'], invalid: tests.invalid });
   });
   try {
-    // The suites are chosen at run time: the bundler must not try to resolve the pattern.
-    for (const suite of suites) await import(/* @vite-ignore */ `./${suite}`);
+    // The suites are chosen at run time: the bundler must not try to resolve the pattern. The query
+    // makes each a module of its own: a worker that already ran a suite (the unit project runs many
+    // files per process) would otherwise hand back the cached module without running it again.
+    for (const suite of suites) await import(/* @vite-ignore */ `./${suite}?untyped-recall`);
   } finally {
     run.mockRestore();
   }

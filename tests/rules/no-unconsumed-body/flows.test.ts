@@ -317,7 +317,7 @@ async function status(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`body`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`body`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function status(url: string) {
   const { status, body } = await fetch(url);
@@ -346,7 +346,7 @@ async function meta(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`body`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`body`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function meta(url: string) {
   const { ok, status, headers, body } = await fetch(url);
@@ -444,7 +444,7 @@ function isUp(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`r`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`r`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function isUp(url: string) {
   return fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
@@ -468,11 +468,11 @@ function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function status(url: string) {
   return fetch(url).then(function (res) {
@@ -500,11 +500,11 @@ function load(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function throws at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback throws at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function load(url: string) {
   return fetch(url).then((res) => {
@@ -539,7 +539,7 @@ function isUp(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function isUp(url: string) {
   return fetch(url).then(
@@ -740,7 +740,7 @@ function status(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`res`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function status(url: string) {
   return fetch(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; }).catch(() => 0);

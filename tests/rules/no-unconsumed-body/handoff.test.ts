@@ -463,7 +463,7 @@ async function load(url: string) {
           suggestions: [
             {
               messageId: 'insertDrain',
-              data: { target: '`r`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+              data: { target: '`r`', lines: 'line 3', how: ' (reads for up to 1 s)' },
               output: `
 function ensureOk(r: Response) {
   if (!r.ok) {

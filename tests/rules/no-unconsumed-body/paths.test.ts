@@ -679,7 +679,7 @@ async function load(url: string, skip: boolean) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 4' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 async function load(url: string, skip: boolean) {
   const res = await fetch(url);
@@ -966,7 +966,7 @@ function loadAll(urls: string[]) {
         messageId: 'unconsumedBody',
         line: 5,
         column: 25,
-        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 6' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 6' },
       },
     ],
   },
@@ -990,7 +990,7 @@ button.addEventListener('click', async () => {
         messageId: 'unconsumedBody',
         line: 4,
         column: 21,
-        data: { response: 'the `fetch(…)` response (`res`)', exit: 'the function ends at line 6' },
+        data: { response: 'the `fetch(…)` response (`res`)', exit: 'the callback ends at line 6' },
       },
     ],
   },

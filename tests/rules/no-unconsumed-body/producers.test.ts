@@ -178,7 +178,7 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`response`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`response`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function ping(url: string) {
   void fetch(url).then((response) => response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}));
@@ -204,7 +204,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: 'the `fetch(url, { method: \'POST\' })` response', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: 'the `fetch(url, { method: \'POST\' })` response', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   await (await fetch(url, { method: 'POST' })).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
@@ -262,7 +262,7 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { target: '`r`', how: ' (reads for up to 1 s)', lines: 'line 3' },
+            data: { target: '`r`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function ping(url: string) {
   fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });

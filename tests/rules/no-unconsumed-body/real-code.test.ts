@@ -851,7 +851,7 @@ export async function load(url: string) {
   return fromCache(res) ?? null;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { response: 'the fetch response `res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { target: '`res`', how: ' (reads for up to 1 s)', lines: 'line 3' }, output: `
+    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { response: 'the fetch response `res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { target: '`res`', lines: 'line 3', how: ' (reads for up to 1 s)' }, output: `
 function fromCache(res: Response): Promise<unknown> | undefined {
   if (res.headers.get('x-cache') !== 'hit') {
     void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
