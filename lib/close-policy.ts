@@ -9,7 +9,8 @@ export interface ClosePolicy {
 }
 
 /**
- * Which closes of an unread body are worth a report. A `destroy` resets the connection at any size.
+ * Which closes of an unread body are worth a report. A `destroy` resets the connection on every path
+ * (node:http, axios, got at any size; `undici.request` from 64 KiB, and it errors the stream).
  * A `cancel` loses it only when the body has not arrived whole: for fetch, from 16 KiB on; below,
  * the body is in the client's buffers and the connection survives (measured by the size sweep in
  * docs/runtime-evidence.md). On a path that established an error status the body is an error

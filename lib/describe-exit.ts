@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { catchingClause, exitStatements } from './tracking/ast.js';
+import { catchingClause, enclosingFunction, exitStatements, isFunctionNode } from './tracking/ast.js';
 import type { LeakExit } from './tracking/findings.js';
 
 /** The leaking exit in words, for messages: "the function throws at line 14". */
@@ -26,25 +26,35 @@ export function describeExits(exits: readonly LeakExit[]): string {
   return clauses.join(', or when ');
 }
 
-function lineList(lines: readonly number[]): string {
+/** Lines a list names before it counts the rest: a message stays one readable line at any number of exits. */
+export const LISTED_LINES = 3;
+
+/** "line 3", "lines 3, 9 and 12", "lines 3, 103, 104 and 1,997 more". */
+export function lineList(lines: readonly number[]): string {
   if (lines.length === 1) return `line ${lines[0]}`;
+  if (lines.length > LISTED_LINES + 1) {
+    return `lines ${lines.slice(0, LISTED_LINES).join(', ')} and ${(lines.length - LISTED_LINES).toLocaleString('en-US')} more`;
+  }
   return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
+/** The line an exit is named by: where its statement starts, or where the block it ends closes. */
+export function exitLine(exit: LeakExit): number {
+  return exit.kind === 'end' || exit.kind === 'iteration-end' || exit.kind === 'block-end' ? exit.node.loc.end.line : exit.node.loc.start.line;
+}
+
 function exitWords(exit: LeakExit): { subject: string; verb: string; line?: number } {
-  const line = exit.kind === 'end' || exit.kind === 'iteration-end' || exit.kind === 'block-end'
-    ? exit.node.loc.end.line
-    : exit.node.loc.start.line;
+  const line = exitLine(exit);
   switch (exit.kind) {
     case 'return':
-      return { subject: 'the function', verb: 'returns', line };
+      return { subject: functionWord(exit.node), verb: 'returns', line };
     case 'throw': {
       // Caught in the same function: the path leaves where the `catch` does, not at the `throw`.
       const handler = catchingClause(exit.node);
-      return handler ? { subject: 'the function', verb: caughtVerb(handler), line } : { subject: 'the function', verb: 'throws', line };
+      return { subject: functionWord(exit.node), verb: handler ? caughtVerb(handler) : 'throws', line };
     }
     case 'end':
-      return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : 'the function', verb: 'ends', line };
+      return { subject: exit.node.type === AST_NODE_TYPES.Program ? 'the module' : functionWord(exit.node), verb: 'ends', line };
     case 'callback-end':
       return { subject: 'the callback', verb: 'returns', line };
     case 'continue':
@@ -58,11 +68,22 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
     case 'overwrite':
       return { subject: 'the variable holding it', verb: 'is overwritten', line };
     case 'discard':
-      return { subject: 'the response', verb: 'is dropped', line };
+      return { subject: 'it', verb: 'is dropped', line };
     case 'ignored':
       // A `catch` without a parameter ignores the error that carries the response.
       return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };
   }
+}
+
+/** "the callback" for a function literal passed as an argument (`.then((res) => { … })`), else "the function". */
+function functionWord(node: TSESTree.Node): string {
+  const fn = isFunctionNode(node) ? node : enclosingFunction(node);
+  const parent = fn.parent;
+  const passed =
+    (fn.type === AST_NODE_TYPES.ArrowFunctionExpression || fn.type === AST_NODE_TYPES.FunctionExpression) &&
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(fn);
+  return passed ? 'the callback' : 'the function';
 }
 
 /** "returns at line 28 after catching the error thrown" (at the throw's line), from the catch's own exits. */

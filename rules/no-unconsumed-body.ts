@@ -1,6 +1,8 @@
 import { leaksByResponse, watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
-import { describeExits } from '../lib/describe-exit.js';
+import { describeDrain } from '../lib/describe-drain.js';
+import { describeExits, exitLine, lineList } from '../lib/describe-exit.js';
+import { describeResponse } from '../lib/describe-response.js';
 import { type DrainOptions, drainOptions } from '../lib/fixes/drain-options.js';
 import { drainSetting } from '../lib/fixes/drain-setting.js';
 import { planDrains } from '../lib/fixes/plan-drain.js';
@@ -24,9 +26,8 @@ export default createRule<Options, MessageId>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      unconsumedBody:
-        'The body of {{name}} is not consumed when {{exit}}. Read or drain it, or Node keeps the connection checked out.',
-      insertDrain: 'Release the body with `{{drain}}`.',
+      unconsumedBody: 'The body of {{response}} is left unread when {{exit}}: read or drain it so the connection can be reused.',
+      insertDrain: 'Drain {{target}} at {{lines}}{{how}}.',
     },
     schema: [optionSchema],
     defaultOptions: [{}],
@@ -37,13 +38,18 @@ export default createRule<Options, MessageId>({
       for (const exits of leaksByResponse(leaks)) {
         const response = exits[0]!.response;
         const drain = planDrains(exits, context.sourceCode, setting);
+        const named = describeResponse(response, context.sourceCode);
+        const title = drain.kind === 'suggest' ? describeDrain(drain.about, named) : undefined;
+        const lines = drain.kind === 'suggest' ? lineList([...new Set((drain.exits ?? []).map(exitLine))]) : '';
         context.report({
           node: response.producer,
           messageId: 'unconsumedBody',
-          data: { name: response.name ? `\`${response.name}\`` : 'this response', exit: describeExits(exits.map((leak) => leak.exit)) },
+          data: { response: named, exit: describeExits(exits.map((leak) => leak.exit)) },
           fix: drain.kind === 'fix' ? drain.fix : null,
           suggest:
-            drain.kind === 'suggest' ? [{ messageId: 'insertDrain', data: { drain: drain.drain }, fix: drain.fix }] : null,
+            drain.kind === 'suggest' && title
+              ? [{ messageId: 'insertDrain', data: { target: title.target, lines, how: title.how }, fix: drain.fix }]
+              : null,
         });
       }
     });

@@ -1,5 +1,8 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { watchResponseBodies } from '../lib/body-leaks.js';
 import { createRule } from '../lib/create-rule.js';
+import { describeDrain } from '../lib/describe-drain.js';
+import { callText, describeResponse } from '../lib/describe-response.js';
 import { shouldReportClose } from '../lib/close-policy.js';
 import { type DrainOptions, drainOptions } from '../lib/fixes/drain-options.js';
 import { drainSetting } from '../lib/fixes/drain-setting.js';
@@ -41,11 +44,10 @@ export default createRule<Options, MessageId>({
     },
     messages: {
       cancelUnread:
-        'Cancelling this unread body discards the keep-alive connection; drain it so the connection can be reused (or use a HEAD request if only headers are needed).',
-      destroyUnread:
-        'Destroying this unread {{client}} response throws its connection away at any body size; drain it so the connection can be reused.',
-      drainInstead: 'Drain the body with `{{drain}}` instead, so the connection goes back to the pool.',
-      useHead: "Send a HEAD request (`method: 'HEAD'`): no path here reads the body.",
+        '`{{close}}` closes the unread body of {{response}}, which can cost its connection: drain the body instead, or send a HEAD request if only the headers matter.',
+      destroyUnread: '`{{close}}` closes the unread body of {{response}}, which can cost its connection: drain the body instead.',
+      drainInstead: 'Drain {{target}} instead{{how}}.',
+      useHead: "Send `{{call}}` with `method: 'HEAD'`: no path reads its body.",
     },
     hasSuggestions: true,
     schema: [optionSchema],
@@ -59,13 +61,18 @@ export default createRule<Options, MessageId>({
         if (!shouldReportClose(close, policy)) continue;
         const drain = planCloseDrain(close, context.sourceCode, setting);
         const head = planHeadRequest(close, context.sourceCode);
+        const named = describeResponse(close.response, context.sourceCode);
+        const title = drain.kind === 'suggest' ? describeDrain(drain.about, 'the body') : undefined;
         context.report({
           node: close.call,
           messageId: close.close === 'cancel' ? 'cancelUnread' : 'destroyUnread',
-          data: { client: close.response.client.label },
+          data: { close: callText(close.call, context.sourceCode), response: named },
           suggest: [
-            ...(drain.kind === 'suggest' ? [{ messageId: 'drainInstead' as const, data: { drain: drain.drain }, fix: drain.fix }] : []),
-            ...(head ? [{ messageId: 'useHead' as const, fix: head }] : []),
+            ...(drain.kind === 'suggest' && title
+              ? [{ messageId: 'drainInstead' as const, data: { target: title.target, how: title.how }, fix: drain.fix }]
+              : []),
+            // planHeadRequest edits only a producing call.
+            ...(head ? [{ messageId: 'useHead' as const, data: { call: callText(close.response.producer as TSESTree.CallExpression, context.sourceCode) }, fix: head }] : []),
           ],
         });
       }

@@ -15,7 +15,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'soak-verdicts-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const leakMessage = (exits: string) =>
-  `The body of \`res\` is not consumed when ${exits}. Read or cancel it, or Node keeps the connection checked out.`;
+  `The body of the \`fetch(url)\` response (\`res\`) is left unread when ${exits}: read or drain it so the connection can be reused.`;
 
 function finding(relative: string, line: number, source: string, exits: string, target = 'pkg@1.0.0'): SoakFinding {
   return {
@@ -61,9 +61,19 @@ describe('soak verdicts', () => {
     expect(exitsOf({ ruleId: 'drain/no-unconsumed-body', message: leakMessage('the function returns at lines 3 and 9') })).toBe(
       'the function returns at lines 3 and 9',
     );
-    expect(exitsOf({ ruleId: 'drain/no-undrained-close', message: 'Cancelling this unread body discards the keep-alive connection; drain it.' })).toBe(
-      'cancels unread',
-    );
+    expect(
+      exitsOf({
+        ruleId: 'drain/no-undrained-close',
+        message:
+          '`res.body?.cancel()` closes the unread body of the `fetch(url)` response (`res`), which can cost its connection: drain the body instead, or send a HEAD request if only the headers matter.',
+      }),
+    ).toBe('cancels unread');
+    expect(
+      exitsOf({
+        ruleId: 'drain/no-undrained-close',
+        message: '`req.abort()` closes the unread body of the `http.get(…)` response (`res`), which can cost its connection: drain the body instead.',
+      }),
+    ).toBe('destroys unread');
   });
 
   it('matches a report whose line moved but whose text did not', () => {

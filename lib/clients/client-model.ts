@@ -8,7 +8,7 @@
 export type CloseKind =
   /** Cancels a web stream: a small body already received survives, a large one resets the socket. */
   | 'cancel'
-  /** Destroys the socket or stream at any size (node:http `destroy()`, undici `body.destroy()`). */
+  /** Destroys the socket or stream: node:http's at any size, undici's `body.destroy()` from 64 KiB (the size sweep). */
   | 'destroy';
 
 /** What touching a member (or calling it) does to the response body. */

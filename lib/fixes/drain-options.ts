@@ -26,8 +26,8 @@ export interface DrainLimits {
 
 /**
  * One second: a body still arriving after that is endless (an event stream, a long poll) or too
- * large for the link, and a new connection costs less than waiting longer (docs/runtime-evidence.md,
- * "Drain limits", has the measurement and the reasoning for real networks).
+ * large for the link, and a new connection costs less than waiting longer (docs/drain-limits.md has
+ * the measurement and the reasoning for real networks).
  */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 1000;
 

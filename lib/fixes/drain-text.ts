@@ -13,6 +13,29 @@ export interface DrainText {
   readonly background: boolean;
   /** The import of the user's helper, when the drain calls it and the file does not import it yet. */
   readonly importEdit: ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix) | undefined;
+  /** What it drains and how far, for the suggestion's title (the statements stay in the fix). */
+  readonly about: DrainAbout;
+}
+
+/** A drain in brief: the holder it reads (`res`, `error.response`) and its bounds, or the user's helper. */
+export interface DrainAbout {
+  readonly ref: string;
+  /** The user's `drainWith` function, called instead of an inline drain. */
+  readonly helper?: string;
+  /** The time limit, in milliseconds, when the drain has one. */
+  readonly ms?: number;
+  /** The byte limit, when the drain has one. */
+  readonly bytes?: number;
+}
+
+/** The bounds a client's drain template is written with. */
+export function aboutDrain(spec: DrainSpec | string, ref: string, setting: DrainSetting): DrainAbout {
+  const text = typeof spec === 'string' ? spec : `${spec.read} ${spec.closeLater ? '{{ms}}' : ''}`;
+  return {
+    ref,
+    ...(text.includes('{{ms}}') ? { ms: setting.limits.ms } : {}),
+    ...(text.includes('{{bytes}}') ? { bytes: setting.limits.bytes } : {}),
+  };
 }
 
 /** What a drain is written with in one file: its limits, its helper, its language. */
@@ -45,18 +68,30 @@ export function drainFor(
     // The helper's contract (docs): it takes the response and returns, or resolves, without throwing.
     // `(await fetch(url))` is a member's object elsewhere; as the argument it needs no parentheses.
     const call = `${helper.callee}(${ref.startsWith('(await ') && ref.endsWith(')') ? ref.slice(1, -1) : ref})`;
-    return { statements: [awaitAllowed ? `await ${call}` : `void ${call}`], awaits: awaitAllowed, background: !awaitAllowed, importEdit: helper.importEdit };
+    return {
+      statements: [awaitAllowed ? `await ${call}` : `void ${call}`],
+      awaits: awaitAllowed,
+      background: !awaitAllowed,
+      importEdit: helper.importEdit,
+      about: { ref, helper: helper.callee },
+    };
   }
   const read = fill(spec.read, ref, setting, at);
   if (spec.async) {
     // `void` marks the promise as deliberately not awaited (no-floating-promises' ignoreVoid); the
     // drain's own `catch` keeps a connection that drops mid-body from becoming an unhandled rejection.
-    return { statements: [awaitAllowed ? `await ${read}` : `void ${read}`], awaits: awaitAllowed, background: !awaitAllowed, importEdit: undefined };
+    return {
+      statements: [awaitAllowed ? `await ${read}` : `void ${read}`],
+      awaits: awaitAllowed,
+      background: !awaitAllowed,
+      importEdit: undefined,
+      about: aboutDrain(spec, ref, setting),
+    };
   }
   const statements = [read];
   const later = closeLater(spec, ref, setting, at);
   if (later) statements.push(later);
-  return { statements, awaits: false, background: false, importEdit: undefined };
+  return { statements, awaits: false, background: false, importEdit: undefined, about: aboutDrain(spec, ref, setting) };
 }
 
 /**

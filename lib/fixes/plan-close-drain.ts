@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { DefinitionType } from '@typescript-eslint/scope-manager';
 import { enclosingFunction, isTransparent, memberName, unwrap } from '../tracking/ast.js';
 import type { UndrainedClose } from '../tracking/findings.js';
-import { closeLater, type DrainSetting, drainFor, fill, withImport } from './drain-text.js';
+import { aboutDrain, closeLater, type DrainSetting, drainFor, fill, withImport } from './drain-text.js';
 import { replaceStatement } from './insertion-point.js';
 import type { DrainPlan } from './plan-drain.js';
 
@@ -35,7 +35,12 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   const response = helper && responseText(close, callee, sourceCode);
   if (helper && response) {
     const call = `${helper.callee}(${response})`;
-    return { kind: 'suggest', drain: call, fix: withImport(helper.importEdit, (fixer) => fixer.replaceText(close.call, `${prefix}${call}`)) };
+    return {
+      kind: 'suggest',
+      drain: call,
+      fix: withImport(helper.importEdit, (fixer) => fixer.replaceText(close.call, `${prefix}${call}`)),
+      about: { ref: response, helper: helper.callee },
+    };
   }
 
   const spec = client.drains[close.view];
@@ -50,23 +55,25 @@ export function planCloseDrain(close: UndrainedClose, sourceCode: Readonly<TSESL
   // Only the called member changes: the object keeps its own text, parentheses and `?.` included.
   const replaced: [number, number] = [callee.property.range[0], close.call.range[1]];
   const drain = `${sourceCode.text.slice(close.call.range[0], replaced[0])}${replacement}`;
+  const about = aboutDrain(spec.replaceClose, object, setting);
   if (spec.async) {
     return {
       kind: 'suggest',
       drain: `${prefix}${drain}`,
+      about,
       fix: (fixer) => [...(prefix ? [fixer.insertTextBefore(close.call, prefix)] : []), fixer.replaceTextRange(replaced, replacement)],
     };
   }
   // A drain that reads in the background needs its timed close as a statement of its own.
   const later = closeLater(callee.optional ? { ...spec, closeLater: spec.closeLater && { call: spec.closeLater.call.replace('{{ref}}.', '{{ref}}?.') } } : spec, object, setting, close.call);
   if (!later) {
-    return { kind: 'suggest', drain, fix: (fixer) => fixer.replaceTextRange(replaced, replacement) };
+    return { kind: 'suggest', drain, fix: (fixer) => fixer.replaceTextRange(replaced, replacement), about };
   }
   if (!statement) return { kind: 'none' };
   const text = sourceCode.text.slice(statement.range[0], replaced[0]) + replacement + sourceCode.text.slice(replaced[1], statement.range[1]);
   const place = replaceStatement(sourceCode, statement, [text.replace(/;$/, ''), later]);
   if (!place) return { kind: 'none' };
-  return { kind: 'suggest', drain: `${drain}; ${later}`, fix: place };
+  return { kind: 'suggest', drain: `${drain}; ${later}`, fix: place, about: { ...about, ms: setting.limits.ms } };
 }
 
 /**
@@ -87,7 +94,7 @@ function drainResponseInstead(
   const drain = drainFor(client, client.rootView, name, awaitAllowed, setting, close.call);
   const place = drain && replaceStatement(sourceCode, statement, drain.statements);
   if (!drain || !place) return { kind: 'none' };
-  return { kind: 'suggest', drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place) };
+  return { kind: 'suggest', drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place), about: drain.about };
 }
 
 /** `name` at the close is the variable that took the response: `const res = await fetch(…)`, or `(res) =>` given to the producer. */

@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import type { BodyLeak, TrackedResponse } from '../tracking/findings.js';
+import type { BodyLeak, LeakExit, TrackedResponse } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
 import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
-import { type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
+import { type DrainAbout, type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
 
@@ -14,7 +14,15 @@ import { lineIndent, sourceStyle } from './source-style.js';
  * cannot await, the shape of a callback), nothing when no edit is certainly right.
  */
 export type DrainPlan =
-  | { readonly kind: 'fix' | 'suggest'; readonly drain: string; readonly fix: TSESLint.ReportFixFunction }
+  | {
+      readonly kind: 'fix' | 'suggest';
+      readonly drain: string;
+      readonly fix: TSESLint.ReportFixFunction;
+      /** What the drain reads and how far, for titles. */
+      readonly about: DrainAbout;
+      /** The exits the edit drains before, when it is planned for leaking exits. */
+      readonly exits?: readonly LeakExit[];
+    }
   | { readonly kind: 'none' };
 
 const NONE: DrainPlan = { kind: 'none' };
@@ -50,9 +58,10 @@ export function planDrains(leaks: readonly BodyLeak[], sourceCode: Readonly<TSES
   const plans = leaks.map((leak) => planDrain(leak, sourceCode, setting));
   const usable = plans.filter((plan) => plan.kind !== 'none');
   if (usable.length === 0) return NONE;
-  if (plans.length === 1) return plans[0]!;
+  const exits = leaks.filter((_, index) => plans[index]!.kind !== 'none').map((leak) => leak.exit);
+  if (plans.length === 1) return { ...usable[0]!, exits };
   const kind = usable.length === plans.length && usable.every((plan) => plan.kind === 'fix') ? 'fix' : 'suggest';
-  return { kind, drain: usable[0]!.drain, fix: allOf(usable.map((plan) => plan.fix)) };
+  return { kind, drain: usable[0]!.drain, fix: allOf(usable.map((plan) => plan.fix)), about: usable[0]!.about, exits };
 }
 
 /** The edits of several fixes as one; none if one of them gives up or two would overlap. */
@@ -76,7 +85,7 @@ function allOf(fixes: readonly TSESLint.ReportFixFunction[]): TSESLint.ReportFix
 /** The plan for one drain whose text is placed by `place`; a suggestion when it leaves a promise running. */
 function planned(drain: DrainText, place: TSESLint.ReportFixFunction | undefined, kind: 'fix' | 'suggest' = 'fix'): DrainPlan {
   if (!place) return NONE;
-  return { kind: drain.background ? 'suggest' : kind, drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place) };
+  return { kind: drain.background ? 'suggest' : kind, drain: drain.statements.join('; '), fix: withImport(drain.importEdit, place), about: drain.about };
 }
 
 /** Insert the drain right before the exit, inside the branch that leaks. */

@@ -14,6 +14,8 @@ export interface TrackedResponse {
   readonly collection?: CollectionOrigin;
   /** The producer may give `null` or `undefined` instead of a response: a drain must use `?.`. */
   readonly nullable?: boolean;
+  /** The request call that made it, when `producer` is not that call (the parameter a rejection reaches); messages name it. */
+  readonly call?: TSESTree.CallExpression;
 }
 
 /** How a path leaves with the body still owed. */

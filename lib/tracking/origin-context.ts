@@ -50,6 +50,8 @@ export interface CallbackOrigin {
   readonly bound?: boolean;
   /** How messages name it, when not by the parameter's name (`error.response`). */
   readonly name?: string;
+  /** The request call, when `producer` is not it (a rejection's handler parameter). */
+  readonly call?: TSESTree.CallExpression;
   /** What ignores the response when there is no parameter: `fn` when absent. */
   readonly ignoredAt?: TSESTree.Node;
 }

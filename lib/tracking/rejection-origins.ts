@@ -34,7 +34,7 @@ export function rejectionOriginsOf(
   if (hasResponseHook(call, client, context)) return [];
   const handler = rejectionHandler(call, client);
   if (!handler) return [];
-  const base = { client, request: undefined, view: rejection.view, flags: ERROR } as const;
+  const base = { client, request: undefined, view: rejection.view, flags: ERROR, call } as const;
   if (handler.type === AST_NODE_TYPES.CatchClause) {
     const param = handler.param ?? undefined;
     return [{ ...base, fn: enclosingFunction(handler), param, producer: param ?? handler, bound: true, name: nameOf(param, rejection), ignoredAt: handler }];

@@ -179,7 +179,7 @@ class ResponseTracker {
   }
 
   private addCallbackOrigin(origin: CallbackOrigin): void {
-    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: origin.name };
+    const response: TrackedResponse = { producer: origin.producer, client: origin.client, name: origin.name, call: origin.call };
     const handles = origin.request ? [{ variable: origin.request, view: 'request' }] : [];
     const producer = origin.producer;
     const flags = origin.flags ?? (producer.type === AST_NODE_TYPES.CallExpression ? headFlags(producer, origin.client, this.context.scopeOf) : 0);

@@ -101,11 +101,10 @@ export function packageOf(label: string): string {
 
 /** The part of a message that names the exits ("the function returns at line 14"), or what it closes. */
 export function exitsOf(finding: Pick<SoakFinding, 'ruleId' | 'message'>): string {
-  const when = /\bwhen (.*)\. Read or (?:cancel|drain) it\b/.exec(finding.message);
+  const when = /\bis left unread when (.*): read or drain it\b/.exec(finding.message);
   if (when) return when[1]!;
-  if (/^Cancelling/.test(finding.message)) return 'cancels unread';
-  const destroy = /^Destroying this unread (.*) response/.exec(finding.message);
-  if (destroy) return `destroys unread (${destroy[1]})`;
+  // Both close messages start alike; only a cancel's offers a HEAD request.
+  if (/^`[^`]*` closes the unread body\b/.test(finding.message)) return /\bHEAD request\b/.test(finding.message) ? 'cancels unread' : 'destroys unread';
   return finding.message;
 }
 

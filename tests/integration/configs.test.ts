@@ -119,7 +119,7 @@ describe.concurrent.each(cases)('$env', ({ env, deps, major, variants }) => {
 
     if (strict && js) {
       expect(strict.code, strict.stderr).toBe(0);
-      expect((JSON.parse(strict.stdout) as PrintedConfig).rules['drain/no-undrained-close']).toEqual([2, { reportDeliberate: true }]);
+      expect((JSON.parse(strict.stdout) as PrintedConfig).rules['drain/no-undrained-close']).toEqual([2, { reportDeliberate: true, reportErrorPaths: false }]);
       expect(js.code, js.stderr).toBe(0);
       const untyped = JSON.parse(js.stdout) as PrintedConfig;
       expect(untyped.plugins).toContain(`drain:${name}@${version}`);
@@ -138,7 +138,8 @@ describe.concurrent.each(cases)('$env', ({ env, deps, major, variants }) => {
     {
       rule: 'no-undrained-close',
       options: '{ reportDeliberate: "yes" }',
-      message: 'Value {"reportDeliberate":"yes"} should have property reportDeliberate as a boolean when property reportDeliberate is present.',
+      // ESLint merges `meta.defaultOptions` into the value before it validates it.
+      message: 'Value {"reportDeliberate":"yes","reportErrorPaths":false} should have property reportDeliberate as a boolean when property reportDeliberate is present.',
     },
     {
       rule: 'no-unconsumed-body',

@@ -14,7 +14,7 @@ import { consumerEnv, consumerFixture, repoRoot, tempProject, type TempProject }
 const fixture = consumerFixture();
 const leaking = fixture['src/leak.ts']!;
 const fixed = leaking.replace('throw new Error(`HTTP ${res.status}`);', 'throw new Error(`HTTP ${res.status}: ${await res.text()}`);');
-const ruleMessage = /drain\/no-unconsumed-body|is not consumed when/;
+const ruleMessage = /drain\/no-unconsumed-body|is left unread when/;
 const lintStagedCommand = 'eslint --no-warn-ignored';
 const config = `import tseslint from 'typescript-eslint';
 import drain from 'eslint-plugin-drain';
@@ -157,7 +157,7 @@ describe.concurrent('pre-commit hooks', () => {
       env: cleanEnv(),
     });
     expect(all.code).toBe(1);
-    expect(all.stdout).toMatch(/src\/ping\.ts\n\s+4:\d+\s+error\s+The body of `response` is not consumed/);
+    expect(all.stdout).toMatch(/src\/ping\.ts\n\s+4:\d+\s+error\s+The body of the `api\('\/ping'\)` response \(`response`\) is left unread/);
   }, 240_000);
 });
 

@@ -618,14 +618,14 @@ export async function load(path: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 29, data: { name: '`res`', exit: 'the function returns at line 6' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 29, data: { response: 'the `timed(path)` response (`res`)', exit: 'the function returns at line 6' } }],
   },
   {
     name: 'a wrapper typed Promise<Response> is a producer',
     code: wrapperStatusOnly,
     output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -633,7 +633,7 @@ export async function load(path: string) {
     code: classMethodStatusOnly,
     output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `api.raw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -644,11 +644,11 @@ export async function load(path: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 9,
-        data: { name: 'this response', exit: 'the response is dropped at line 4' },
+        data: { response: 'the `getArrow(path)` response', exit: 'it is dropped at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: 'the `getArrow(path)` response', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: arrowWrapperDropped.replace(
               '  await getArrow(path);',
               '  await (await getArrow(path)).body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});',
@@ -666,7 +666,7 @@ export async function load(path: string) {
       '  if (res.status === 404) {\n    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    return null;\n  }',
     ),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getDefault(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -674,7 +674,7 @@ export async function load(path: string) {
     code: genericWrapperStatusOnly,
     output: drainBefore(genericWrapperStatusOnly, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `request(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -682,7 +682,7 @@ export async function load(path: string) {
     code: optionalWrapperNotOk,
     output: drainBefore(optionalWrapperNotOk, '  return null;', '  await res?.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `maybeGet(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -690,7 +690,7 @@ export async function load(path: string) {
     code: overloadWrapperHeadersOnly,
     output: drainBefore(overloadWrapperHeadersOnly, "  return res.headers.get('etag');", '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `get(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -698,7 +698,7 @@ export async function load(path: string) {
     code: reexportedWrapper,
     output: drainBefore(reexportedWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetchRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -706,7 +706,7 @@ export async function load(path: string) {
     code: reexportedDefaultWrapper,
     output: drainBefore(reexportedDefaultWrapper, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getDefault(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -714,7 +714,7 @@ export async function load(path: string) {
     code: recursiveWrapper,
     output: drainBefore(recursiveWrapper, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getWithRetry(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -722,7 +722,7 @@ export async function load(path: string) {
     code: borrowingHelper,
     output: `${borrowingHelper.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function ends at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 7' } },
     ],
   },
   {
@@ -730,7 +730,7 @@ export async function load(path: string) {
     code: validatorThenStatus,
     output: drainBefore(validatorThenStatus, '  return res.status;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -738,7 +738,7 @@ export async function load(path: string) {
     code: reexportedBorrower,
     output: `${reexportedBorrower.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -746,7 +746,7 @@ export async function load(path: string) {
     code: starReexportedArrowBorrower,
     output: drainBefore(starReexportedArrowBorrower, '  return statusOf(res) === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -754,7 +754,7 @@ export async function load(path: string) {
     code: genericBorrower,
     output: drainBefore(genericBorrower, '  return null;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -762,7 +762,7 @@ export async function load(path: string) {
     code: overloadBorrower,
     output: drainBefore(overloadBorrower, '  return describe(res, true);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -770,7 +770,7 @@ export async function load(path: string) {
     code: methodBorrower,
     output: drainBefore(methodBorrower, '  return reader.status(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -778,7 +778,7 @@ export async function load(path: string) {
     code: recursiveBorrower,
     output: drainBefore(recursiveBorrower, '  return statusAfter(res, 2);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -786,7 +786,7 @@ export async function load(path: string) {
     code: inertSinks,
     output: drainBefore(inertSinks, '  return String(res) + JSON.stringify(res);', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -794,7 +794,7 @@ export async function load(path: string) {
     code: importedBorrowerOfFetch,
     output: `${importedBorrowerOfFetch.slice(0, -2)}\n  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n}`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -821,7 +821,7 @@ export async function load(url: string) {
   return readJsonOrNull(res);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 2, column: 31, data: { name: '`r`', exit: 'the function returns at line 3' } },
+      { messageId: 'unconsumedBody', line: 2, column: 31, data: { response: 'the fetch response `r`', exit: 'the function returns at line 3' } },
     ],
   },
   {
@@ -852,7 +852,7 @@ export async function load(url: string) {
   return textOrEmpty(await fetch(url));
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 28, data: { name: '`r`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 28, data: { response: 'the fetch response `r`', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -881,7 +881,7 @@ export async function load(url: string) {
   return settle(await fetch(url), false);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 3, column: 23, data: { name: '`r`', exit: 'the function returns at line 4' } },
+      { messageId: 'unconsumedBody', line: 3, column: 23, data: { response: 'the fetch response `r`', exit: 'the function returns at line 4' } },
     ],
   },
   {
@@ -906,7 +906,7 @@ export async function ping(url: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
+      { messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 9' } },
     ],
   },
   {
@@ -929,7 +929,7 @@ export async function status(url: string) {
   return res.status;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `getRaw(url)` response (`res`)', exit: 'the function returns at line 7' } },
     ],
   },
   {
@@ -943,7 +943,7 @@ export async function load(url: string) {
     // No fix: the absent response reaches the same `return` with nothing owed.
     output: null,
     errors: [
-      { messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
 ];
@@ -1049,7 +1049,7 @@ export async function ping(url) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function ends at line 8' } },
+      { messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 8' } },
     ],
   },
   {
@@ -1068,7 +1068,7 @@ export async function ping(url) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function ends at line 6' } },
     ],
   },
   {
@@ -1097,7 +1097,7 @@ export async function load(url) {
   return statusAfter(res, 2);
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 9, column: 21, data: { name: '`res`', exit: 'the function returns at line 10' } },
+      { messageId: 'unconsumedBody', line: 9, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 10' } },
     ],
   },
   {
@@ -1106,7 +1106,7 @@ export async function load(url) {
     code: wrapperStatusOnly,
     output: drainBefore(wrapperStatusOnly, '  return res.ok;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1115,7 +1115,7 @@ export async function load(url) {
     code: classMethodStatusOnly,
     output: drainBefore(classMethodStatusOnly, '  return res.status === 200;', '  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
     errors: [
-      { messageId: 'unconsumedBody', line: 5, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } },
+      { messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `api.raw(path)` response (`res`)', exit: 'the function returns at line 6' } },
     ],
   },
   {
@@ -1135,7 +1135,7 @@ export async function isUp(path) {
   return res.statusCode === 200;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `call(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1156,7 +1156,7 @@ function isUp(path) {
   return res.statusCode === 200;
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 4, column: 15, data: { name: '`res`', exit: 'the function returns at line 5' } },
+      { messageId: 'unconsumedBody', line: 4, column: 15, data: { response: 'the `openStream(path)` response (`res`)', exit: 'the function returns at line 5' } },
     ],
   },
   {
@@ -1182,7 +1182,7 @@ export async function ping(path) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }`,
     errors: [
-      { messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function ends at line 9' } },
+      { messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `getRaw(path)` response (`res`)', exit: 'the function ends at line 9' } },
     ],
   },
 ];
@@ -1242,7 +1242,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1260,7 +1260,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: borrowThenCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1278,7 +1278,7 @@ const typedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: optionalWrapperCancel.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1305,7 +1305,7 @@ const untypedCloseInvalid: CloseInvalid[] = [
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: wrapperCancelUnread.replace('res.body?.cancel()', 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})'),
           },
         ],
@@ -1333,7 +1333,7 @@ export async function load(path) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body.resume(); setTimeout(() => (res.body as import(\'node:stream\').Readable | null)?.destroy(), 1000).unref()' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 import { legacyGet } from './legacy.js';
 export async function load(path) {
@@ -1469,11 +1469,11 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
           messageId: 'unconsumedBody',
           line: lineOf(leaky, 'export function assertOk'),
           column: 26,
-          data: { name: '`res`', exit: `the function throws at line ${lineOf(leaky, "  if (!res.ok) throw")}` },
+          data: { response: 'the fetch response `res`', exit: `the function throws at line ${lineOf(leaky, "  if (!res.ok) throw")}` },
           suggestions: [
             {
               messageId: 'insertDrain',
-              data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+              data: { target: '`res`', lines: `line ${lineOf(leaky, '  if (!res.ok) throw')}`, how: ' (reads for up to 1 s)' },
               output: leaky.replace(
                 '  if (!res.ok) throw new Error(`HTTP ${res.status}`);',
                 '  if (!res.ok) {\n    void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n    throw new Error(`HTTP ${res.status}`);\n  }',
@@ -1485,7 +1485,7 @@ createTypedRuleTester().run('cross-function: helper modules (no-unconsumed-body)
           messageId: 'unconsumedBody',
           line: lineOf(leaky, 'export async function readJsonOrNull'),
           column: 38,
-          data: { name: '`res`', exit: `the function returns at line ${lineOf(leaky, '  if (res.status === 404)')}` },
+          data: { response: 'the fetch response `res`', exit: `the function returns at line ${lineOf(leaky, '  if (res.status === 404)')}` },
         },
       ],
     },
@@ -1538,7 +1538,7 @@ export async function load(url: string) {
           suggestions: [
             {
               messageId: 'drainInstead',
-              data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+              data: { target: '`res`', how: ' (reads for up to 1 s)' },
               output: skipAfterSuccess.replace('    await skipBody(res);', '    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});'),
             },
           ],

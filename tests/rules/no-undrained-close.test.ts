@@ -31,7 +31,7 @@ async function isAvailable(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body!.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: 'the body', how: ' (reads for up to 1 s)' },
             output: `
 async function isAvailable(url: string) {
   const res = await fetch(url);
@@ -62,7 +62,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
@@ -93,7 +93,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -127,7 +127,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -163,7 +163,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -197,7 +197,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -227,7 +227,7 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
@@ -257,7 +257,7 @@ function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 function ping(url: string) {
   return fetch(url).then((res) => {
@@ -289,7 +289,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) })' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -326,7 +326,7 @@ async function firstUp(urls: string[]) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function firstUp(urls: string[]) {
   for (const url of urls) {
@@ -360,7 +360,7 @@ async function ping(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function ping(url: string) {
   const res = await fetch(url);
@@ -410,7 +410,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const controller = new AbortController();
@@ -443,7 +443,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const controller = new AbortController();
@@ -480,7 +480,7 @@ async function load(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function load(url: string) {
   const res = await fetch(url);
@@ -514,7 +514,7 @@ export function probe(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'consumeBody(res)' },
+            data: { target: '`res`', how: ' with `consumeBody`' },
             output: `
 import * as http from 'node:http';
 import { consumeBody } from '@acme/http';
@@ -548,7 +548,7 @@ export { consumeBody };`,
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'consumeBody(res)' },
+            data: { target: '`res`', how: ' with `consumeBody`' },
             output: `
 import { consumeBody } from '@acme/http';
 export async function exists(url: string) {
@@ -580,7 +580,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'copy.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`copy.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
@@ -610,7 +610,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'stream?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`stream`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
@@ -640,7 +640,7 @@ async function statusOf(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`body`', how: ' (reads for up to 1 s)' },
             output: `
 async function statusOf(url: string) {
   const res = await fetch(url);
@@ -672,7 +672,7 @@ async function isOk(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function isOk(url: string) {
   const res = await fetch(url);
@@ -707,7 +707,7 @@ async function check(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function check(url: string) {
   const res = await fetch(url);
@@ -745,7 +745,7 @@ async function download(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function download(url: string) {
   const res = await fetch(url);
@@ -781,7 +781,7 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
@@ -816,7 +816,7 @@ async function loadJson(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function loadJson(url: string) {
   const res = await fetch(url);
@@ -847,11 +847,11 @@ export function probe(url: string) {
         messageId: 'destroyUnread',
         line: 6,
         column: 5,
-        data: { client: 'node:http' },
+        data: { close: 'res.destroy()', response: 'the `http.get(…)` response (`res`)' },
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+            data: { target: '`res`', how: ' (reads for up to 1 s)' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
@@ -885,11 +885,11 @@ export function probe(url: string) {
         messageId: 'destroyUnread',
         line: 6,
         column: 7,
-        data: { client: 'node:http' },
+        data: { close: 'res.destroy()', response: 'the `http.get(…)` response (`res`)' },
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+            data: { target: '`res`', how: ' (reads for up to 1 s)' },
             output: `
 import * as http from 'node:http';
 export function probe(url: string) {
@@ -922,11 +922,11 @@ export async function statusOf(url: string) {
         messageId: 'destroyUnread',
         line: 5,
         column: 3,
-        data: { client: 'undici.request' },
+        data: { close: 'body.destroy()', response: 'the `request(url)` response (`body`)' },
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`body`', how: ' (reads up to 2 MiB, for up to 1 s)' },
             output: `
 import { request } from 'undici';
 export async function statusOf(url: string) {
@@ -956,11 +956,11 @@ export async function load(url: string) {
         messageId: 'destroyUnread',
         line: 6,
         column: 5,
-        data: { client: 'undici.request' },
+        data: { close: 'body.destroy()', response: 'the `request(url)` response (`body`)' },
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'await body.dump({ limit: 2 * 1024 * 1024, signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`body`', how: ' (reads up to 2 MiB, for up to 1 s)' },
             output: `
 import { request } from 'undici';
 export async function load(url: string) {
@@ -996,7 +996,7 @@ export async function exists(url: string) {
         messageId: 'cancelUnread',
         line: 9,
         column: 9,
-        suggestions: [{ messageId: 'drainInstead', data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' }, output: `
+        suggestions: [{ messageId: 'drainInstead', data: { target: '`res`', how: ' (reads for up to 1 s)' }, output: `
 async function release(res: Response): Promise<void> {
   try {
     await res.body?.cancel();
@@ -1511,7 +1511,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });
@@ -1548,7 +1548,7 @@ export const check = async (url: string) => isUp(await fetch(url));`,
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function isUp(res: Response) {
   if (res.status === 200) {
@@ -1610,7 +1610,7 @@ async function isUp(url: string) {
         suggestions: [
           {
             messageId: 'drainInstead',
-            data: { drain: 'res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res.body`', how: ' (reads for up to 1 s)' },
             output: `
 async function getRaw(url: string): Promise<Response> {
   return fetch(url, { headers: { accept: 'application/json' } });

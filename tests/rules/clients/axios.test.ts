@@ -245,7 +245,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'data.resume(); setTimeout(() => data.destroy(), 1000).unref()' },
+                  data: { target: '`data`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import axios from 'axios';
 async function status(url: string) {
@@ -484,7 +484,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import axios from 'axios';
 async function status(url: string) {
@@ -516,7 +516,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'res.data.resume(); setTimeout(() => res.data.destroy(), 1000).unref()' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import axios from 'axios';
 async function status(url: string) {

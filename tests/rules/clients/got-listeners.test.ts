@@ -106,7 +106,7 @@ function save(url: string, out: NodeJS.WritableStream) {
     stream.pipe(out);
   });
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 18, data: { name: '`stream`', exit: 'the function returns at line 6' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 4, column: 18, data: { response: 'the `got.stream(…)` response (`stream`)', exit: 'the callback returns at line 6' } }],
         },
         {
           name: 'the listener of a stream made inside a promise resolves on a wrong content type',

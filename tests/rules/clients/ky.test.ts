@@ -200,7 +200,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+                  data: { target: '`body`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import ky from 'ky';
 async function status(url: string) {
@@ -402,7 +402,7 @@ async function status(url: string) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import ky from 'ky';
 async function status(url: string) {

@@ -192,7 +192,7 @@ function status(url: string, signal: AbortSignal): Promise<number> {
     req.end();
   });
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 5, column: 17, data: { name: '`res`', exit: 'the function ends at line 12' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 5, column: 17, data: { response: 'the `http.request(url)` response (`res`)', exit: 'the callback ends at line 12' } }],
         },
         {
           name: 'callback returns early on a non-200 status without resume()',
@@ -319,7 +319,7 @@ function ping(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  data: { target: '`response`', lines: 'line 4', how: ' (reads for up to 1 s)' },
                   output: `
 import * as http from 'node:http';
 function ping(url: string) {
@@ -347,7 +347,7 @@ function ping(url: string) {
               suggestions: [
                 {
                   messageId: 'insertDrain',
-                  data: { drain: 'response.resume(); setTimeout(() => response.destroy(), 1000).unref()' },
+                  data: { target: '`response`', lines: 'line 5', how: ' (reads for up to 1 s)' },
                   output: `
 import * as http from 'node:http';
 function ping(url: string) {
@@ -620,7 +620,7 @@ function check(url: string, done: (ok: boolean) => void) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import * as http from 'node:http';
 function check(url: string, done: (ok: boolean) => void) {
@@ -653,7 +653,7 @@ function check(url: string, done: (ok: boolean) => void) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import * as http from 'node:http';
 function check(url: string, done: (ok: boolean) => void) {
@@ -686,7 +686,7 @@ function check(url: string, done: (ok: boolean) => void) {
               suggestions: [
                 {
                   messageId: 'drainInstead',
-                  data: { drain: 'res.resume(); setTimeout(() => res.destroy(), 1000).unref()' },
+                  data: { target: '`res`', how: ' (reads for up to 1 s)' },
                   output: `
 import * as http from 'node:http';
 function check(url: string, done: (ok: boolean) => void) {

@@ -260,7 +260,7 @@ async function findUser(url: string) {
     throw error;
   }
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 6, column: 12, data: { name: '`error.response`', exit: 'the function returns at line 7' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 6, column: 12, data: { response: 'the `ky(url)` response (`error.response`)', exit: 'the function returns at line 7' } }],
         },
         {
           name: 'ky 1: a catch without a parameter ignores the error and its response',
@@ -273,7 +273,7 @@ async function load(url: string) {
     return null;
   }
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 6, column: 5, data: { name: 'this response', exit: 'the catch at line 6 ignores it' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 6, column: 5, data: { response: 'the `ky.get(url)` response', exit: 'the catch at line 6 ignores it' } }],
         },
         {
           name: 'ky 1: .catch() on the promise chain ignores the error',
@@ -287,7 +287,7 @@ function load(url: string) {
               messageId: 'unconsumedBody',
               line: 4,
               column: 31,
-              data: { name: 'this response', exit: 'the callback at line 4 ignores it' },
+              data: { response: 'the `ky(url)` response', exit: 'the callback at line 4 ignores it' },
               // The handler gets the error: a timeout or a refused connection carries no response.
               suggestions: [
                 {
@@ -320,7 +320,7 @@ function load(url: string) {
               messageId: 'unconsumedBody',
               line: 6,
               column: 6,
-              data: { name: '`error.response`', exit: 'the function returns at line 8' },
+              data: { response: 'the `ky(url)` response (`error.response`)', exit: 'the callback returns at line 8' },
               // A suggestion: the handler cannot wait for the drain, so the result no longer waits either.
               suggestions: [
                 {
@@ -356,7 +356,7 @@ async function load(url: string) {
   }
   return null;
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 7, column: 14, data: { name: '`error.response`', exit: 'the block ends at line 9' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 7, column: 14, data: { response: 'the `ky(url)` response (`error.response`)', exit: 'the block ends at line 9' } }],
         },
         {
           name: 'axios: the catch returns on a 404 with the error stream unread',
@@ -388,7 +388,7 @@ async function download(url: string, out: NodeJS.WritableStream) {
     throw err;
   }
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 8, column: 12, data: { name: '`err.response`', exit: 'the function returns at line 9' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 8, column: 12, data: { response: 'the `axios.get(…)` response (`err.response`)', exit: 'the function returns at line 9' } }],
         },
         {
           name: 'axios: a catch that only logs',
@@ -402,7 +402,7 @@ async function download(url: string, out: NodeJS.WritableStream) {
     console.error('download failed', err);
   }
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 7, column: 12, data: { name: '`err.response`', exit: 'the block ends at line 9' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 7, column: 12, data: { response: 'the `axios(…)` response (`err.response`)', exit: 'the block ends at line 9' } }],
         },
         {
           name: 'axios: an interceptor that retries a 401 leaves the first stream unread',
@@ -424,7 +424,7 @@ api.interceptors.response.use(undefined, (error) => {
   }
   return Promise.reject(error);
 });`,
-          errors: [{ messageId: 'unconsumedBody', line: 4, column: 43, data: { name: '`error.response`', exit: 'the function returns at line 5' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 4, column: 43, data: { response: 'the axios response `error.response`', exit: 'the callback returns at line 5' } }],
         },
         {
           name: 'axios: an interceptor that replaces the stream responses this file asks for',
@@ -450,7 +450,7 @@ async function save(url: string, out: NodeJS.WritableStream) {
   const res = await axios.get(url, { responseType: 'stream' });
   res.data.pipe(out);
 }`,
-          errors: [{ messageId: 'unconsumedBody', line: 3, column: 34, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+          errors: [{ messageId: 'unconsumedBody', line: 3, column: 34, data: { response: 'the axios response `res`', exit: 'the callback returns at line 5' } }],
         },
       ],
     },

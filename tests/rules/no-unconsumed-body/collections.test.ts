@@ -139,7 +139,7 @@ async function fastest(mirrors: string[]) {
   return res.json();
 }`,
     output: null,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 54, data: { name: 'this response', exit: 'the response is dropped at line 3' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 54, data: { response: 'the `fetch(url)` response', exit: 'it is dropped at line 3' } }],
   },
   {
     name: 'Promise.race returned to the caller still drops the losers',
@@ -148,7 +148,7 @@ function first(mirrors: string[]) {
   return Promise.race(mirrors.map((url) => fetch(url)));
 }`,
     output: null,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 44, data: { name: 'this response', exit: 'the response is dropped at line 3' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 44, data: { response: 'the `fetch(url)` response', exit: 'it is dropped at line 3' } }],
   },
   {
     name: 'only the statuses of the responses are used',
@@ -163,7 +163,7 @@ async function statuses(urls: string[]) {
   ${DRAIN_ALL};
   return responses.map((res) => res.status);
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { name: '`responses`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'a for…of loop that only logs each status',
@@ -178,7 +178,7 @@ async function report(urls: string[]) {
   for (const res of responses) console.log(res.status);
   ${DRAIN_ALL};
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { name: '`responses`', exit: 'the function ends at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function ends at line 5' } }],
   },
   {
     name: 'an early throw before the elements are read',
@@ -197,7 +197,7 @@ async function loadAll(urls: string[]) {
   }
   return Promise.all(responses.map((res) => res.json()));
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { name: '`responses`', exit: 'the function throws at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function throws at line 4' } }],
   },
   {
     name: 'the responses of a fire-and-forget batch are dropped',
@@ -211,11 +211,11 @@ async function notifyAll(hooks: string[]) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 41,
-        data: { name: 'this response', exit: 'the response is dropped at line 3' },
+        data: { response: 'the `fetch(hook, { method: \'POST\' })` response', exit: 'it is dropped at line 3' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: DRAIN_ALL },
+            data: { target: '`response`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function notifyAll(hooks: string[]) {
   const responses = await Promise.all(hooks.map((hook) => fetch(hook, { method: 'POST' })));
@@ -239,7 +239,7 @@ async function count(urls: string[]) {
   await Promise.all(results.map((result) => result.status === 'fulfilled' && result.value.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})));
   return results.map((result) => result.status);
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 74, data: { name: '`results`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 74, data: { response: 'the `fetch(url)` response (`results`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'only the OK responses are read: the others are left unread (no fix: a drain of all would take the read ones too)',
@@ -249,7 +249,7 @@ async function loadOk(urls: string[]) {
   return Promise.all(responses.filter((res) => res.ok).map((res) => res.json()));
 }`,
     output: null,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { name: '`responses`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'the first OK response wins and the rest are left unread',
@@ -261,7 +261,7 @@ async function firstOk(urls: string[]) {
   return found.json();
 }`,
     output: null,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { name: '`responses`', exit: 'the function throws at line 5 or returns at line 6' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function throws at line 5 or returns at line 6' } }],
   },
 ];
 

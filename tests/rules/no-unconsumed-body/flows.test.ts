@@ -296,7 +296,7 @@ async function load(primary: string, fallback: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 19,
-        data: { name: '`res`', exit: 'the variable holding it is overwritten at line 4' },
+        data: { response: 'the `fetch(primary)` response (`res`)', exit: 'the variable holding it is overwritten at line 4' },
       },
     ],
   },
@@ -313,11 +313,11 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 28,
-        data: { name: 'this response', exit: 'the response is dropped at line 3' },
+        data: { response: 'the `fetch(url)` response', exit: 'it is dropped at line 3' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`body`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function status(url: string) {
   const { status, body } = await fetch(url);
@@ -342,11 +342,11 @@ async function meta(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 41,
-        data: { name: 'this response', exit: 'the response is dropped at line 3' },
+        data: { response: 'the `fetch(url)` response', exit: 'it is dropped at line 3' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`body`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 async function meta(url: string) {
   const { ok, status, headers, body } = await fetch(url);
@@ -376,7 +376,7 @@ async function isUp(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 30,
-        data: { name: '`body`', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`body`)', exit: 'the function returns at line 4' },
       },
     ],
   },
@@ -400,7 +400,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 21,
-        data: { name: '`res`', exit: 'the function returns at line 5' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' },
       },
     ],
   },
@@ -424,7 +424,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 19,
-        data: { name: '`pending`', exit: 'the function returns at line 5' },
+        data: { response: 'the `fetch(url)` response (`pending`)', exit: 'the function returns at line 5' },
       },
     ],
   },
@@ -440,11 +440,11 @@ function isUp(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { name: '`r`', exit: 'the callback returns at line 3' },
+        data: { response: 'the `fetch(url)` response (`r`)', exit: 'the callback returns at line 3' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`r`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function isUp(url: string) {
   return fetch(url).then(async (r) => { const value = r.ok; await r.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; });
@@ -468,11 +468,11 @@ function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { name: '`res`', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function status(url: string) {
   return fetch(url).then(function (res) {
@@ -500,11 +500,11 @@ function load(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { name: '`res`', exit: 'the function throws at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback throws at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function load(url: string) {
   return fetch(url).then((res) => {
@@ -535,11 +535,11 @@ function isUp(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { name: '`res`', exit: 'the callback returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 function isUp(url: string) {
   return fetch(url).then(
@@ -565,7 +565,7 @@ function notify(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 10,
-        data: { name: 'this response', exit: 'the callback at line 4 ignores it' },
+        data: { response: 'the `fetch(url, { method: \'POST\' })` response', exit: 'the callback at line 4 ignores it' },
         suggestions: [
           {
             messageId: 'insertDrain',
@@ -592,7 +592,7 @@ async function notify(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 9,
-        data: { name: 'this response', exit: 'the response is dropped at line 4' },
+        data: { response: 'the `fetch(url, { method: \'POST\' })` response', exit: 'it is dropped at line 4' },
       },
     ],
   },
@@ -614,7 +614,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 21,
-        data: { name: '`res`', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 4' },
       },
     ],
   },
@@ -636,7 +636,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 22,
-        data: { name: '`res`', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 4' },
       },
     ],
   },
@@ -658,7 +658,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 22,
-        data: { name: '`res`', exit: 'the function returns at line 4' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 4' },
       },
     ],
   },
@@ -674,7 +674,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 18,
-        data: { name: 'this response', exit: 'the response is dropped at line 3' },
+        data: { response: 'the `fetch(url)` response', exit: 'it is dropped at line 3' },
       },
     ],
   },
@@ -698,7 +698,7 @@ async function status(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 39,
-        data: { name: '`res`', exit: 'the function returns at line 5' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' },
       },
     ],
   },
@@ -720,7 +720,7 @@ async function load(url: string) {
         messageId: 'unconsumedBody',
         line: 6,
         column: 17,
-        data: { name: '`res`', exit: 'the variable holding it is overwritten at line 6' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the variable holding it is overwritten at line 6' },
       },
     ],
   },
@@ -736,11 +736,11 @@ function status(url: string) {
         messageId: 'unconsumedBody',
         line: 3,
         column: 10,
-        data: { name: '`res`', exit: 'the callback returns at line 3' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 3' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: 'await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' },
+            data: { target: '`res`', lines: 'line 3', how: ' (reads for up to 1 s)' },
             output: `
 function status(url: string) {
   return fetch(url).then(async (res) => { const value = res.status; await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return value; }).catch(() => 0);
@@ -772,7 +772,7 @@ function isUp(url: string) {
           messageId: 'unconsumedBody',
           line: 3,
           column: 10,
-          data: { name: '`res`', exit: 'the callback returns at line 3' },
+          data: { response: 'the `fetch(url)` response (`res`)', exit: 'the callback returns at line 3' },
         },
       ],
     },

@@ -63,11 +63,11 @@ async function warm(url: string) {
         messageId: 'unconsumedBody',
         line: 10,
         column: 9,
-        data: { name: 'this response', exit: 'the response is dropped at line 10' },
+        data: { response: 'the `tryFetch(url)` response', exit: 'it is dropped at line 10' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: `await (await tryFetch(url))?${PIPE}` },
+            data: { target: 'the `tryFetch(url)` response', lines: 'line 10', how: ' (reads for up to 1 s)' },
             output: `${TRY_FETCH}
 async function warm(url: string) {
   await (await tryFetch(url))?${PIPE};
@@ -92,7 +92,7 @@ async function isUp(url: string) {
   await res?${PIPE};
   return res.ok;
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 10, column: 21, data: { name: '`res`', exit: 'the function returns at line 12' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 10, column: 21, data: { response: 'the `tryFetch(url)` response (`res`)', exit: 'the function returns at line 12' } }],
   },
   {
     name: 'a const arrow wrapper with catch to null, whose status a then callback takes',
@@ -107,11 +107,11 @@ function status(url: string) {
         messageId: 'unconsumedBody',
         line: 4,
         column: 10,
-        data: { name: '`res`', exit: 'the callback returns at line 4' },
+        data: { response: 'the `quiet(url)` response (`res`)', exit: 'the callback returns at line 4' },
         suggestions: [
           {
             messageId: 'insertDrain',
-            data: { drain: `await res?${PIPE}` },
+            data: { target: '`res`', lines: 'line 4', how: ' (reads for up to 1 s)' },
             output: `
 const quiet = (url: string) => fetch(url).catch(() => null);
 function status(url: string) {
@@ -145,7 +145,7 @@ async function ping(url: string) {
   await res${PIPE};
   return res.status;
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 8, column: 21, data: { name: '`res`', exit: 'the function returns at line 9' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 8, column: 21, data: { response: 'the `maybe(url)` response (`res`)', exit: 'the function returns at line 9' } }],
   },
 ];
 

@@ -116,7 +116,7 @@ async function load(url: string) {
   done();
   return data;
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 9, column: 31, data: { name: '`res`', exit: 'the function returns at line 12' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 9, column: 31, data: { response: 'the `open(url)` response (`res`)', exit: 'the function returns at line 12' } }],
   },
   {
     name: 'a renamed property of an arrow wrapper whose status alone is used',
@@ -141,7 +141,7 @@ async function ping(url: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
   return res.status;
 }`,
-    errors: [{ messageId: 'unconsumedBody', line: 7, column: 39, data: { name: '`res`', exit: 'the function returns at line 9' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 39, data: { response: 'the `timed(url)` response (`res`)', exit: 'the function returns at line 9' } }],
   },
 ];
 

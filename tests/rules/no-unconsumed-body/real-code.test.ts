@@ -268,7 +268,7 @@ export async function load(url: string) {
   return res.status;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function returns at line 9' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 9' } }],
   },
   {
     name: 'the response behind a validator\'s return value is reported at the call that made it',
@@ -293,7 +293,7 @@ export async function probe(url: string) {
   return res.headers.get('etag');
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 7, column: 36, data: { name: '`res`', exit: 'the function returns at line 8' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 36, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 8' } }],
   },
   {
     name: 'a hoisted function that only logs the status takes nothing along',
@@ -324,7 +324,7 @@ export async function load(url: string) {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 6' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 6' } }],
   },
   {
     name: 'a named constant that is not a bodyless status',
@@ -347,7 +347,7 @@ export async function load(url: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } }],
   },
   {
     name: 'an enum member that is not a bodyless status',
@@ -382,7 +382,7 @@ export async function load(url: string) {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { name: '`res`', exit: 'the function returns at line 10' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 10' } }],
   },
   {
     name: 'a destructured `body` that exists, left unread',
@@ -405,7 +405,7 @@ export async function load(url: string) {
   return res.status;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } }],
   },
   {
     name: 'a predicate helper whose test is not about the body',
@@ -432,7 +432,7 @@ export async function load(url: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 6, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 7' } }],
   },
   {
     name: 'a CORS response has its body',
@@ -453,7 +453,7 @@ export async function location(url: string) {
   return res.text();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(…)` response (`res`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'the same field tested for another method',
@@ -480,7 +480,7 @@ export class Probe {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 5, column: 23, data: { name: '`res`', exit: 'the function returns at line 6' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 5, column: 23, data: { response: 'the `fetch(…)` response (`res`)', exit: 'the function returns at line 6' } }],
   },
   {
     name: 'a parameter tested for another method',
@@ -501,7 +501,7 @@ export async function check(url: string, method: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url, { method })` response (`res`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'a `default:` that a union member still reaches',
@@ -532,7 +532,7 @@ export async function read(url: string, as: 'json' | 'text' | 'blob') {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function throws at line 10' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function throws at line 10' } }],
   },
   {
     name: 'an `else` that a union member still reaches',
@@ -554,7 +554,7 @@ export async function read(url: string, format: Format) {
   else { await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {}); return format.kind; }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 7' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 7' } }],
   },
   {
     name: 'a request sent where its method variable is GET',
@@ -577,7 +577,7 @@ export async function check(url: string, method: string) {
   return null;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 23, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 23, data: { response: 'the `fetch(url, { method })` response (`res`)', exit: 'the function returns at line 5' } }],
   },
   {
     name: 'an assertion on a status that has a body',
@@ -596,7 +596,7 @@ export async function copy(url: string) {
   await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function ends at line 6' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url, { method: \'COPY\' })` response (`res`)', exit: 'the function ends at line 6' } }],
   },
   {
     name: 'a `content-length` constant tested for another value',
@@ -619,7 +619,7 @@ export async function size(url: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } }],
   },
 ];
 
@@ -795,7 +795,7 @@ export async function probe(fetchFn: typeof fetch, url: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function returns at line 4' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetchFn(url)` response (`res`)', exit: 'the function returns at line 4' } }],
   },
   {
     name: 'an injected `FetchLike` that takes a URL first is followed like `fetch`',
@@ -818,7 +818,7 @@ export async function probe(fetchLike: FetchLike, url: string) {
   return res.json();
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetchLike(url)` response (`res`)', exit: 'the function returns at line 5' } }],
   },
   {
     name: 'a wrapper in another file whose `let` holds `fetch` results is a producer',
@@ -837,7 +837,7 @@ export async function forward(upstream: string) {
   return res.status;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { name: '`res`', exit: 'the function returns at line 5' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `proxy(upstream)` response (`res`)', exit: 'the function returns at line 5' } }],
   },
   {
     name: 'the same helper, when no caller reads the response after the call, owns it on its `undefined` path',
@@ -851,7 +851,7 @@ export async function load(url: string) {
   return fromCache(res) ?? null;
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { name: '`res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { drain: 'void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})' }, output: `
+    errors: [{ messageId: 'unconsumedBody', line: 2, column: 20, data: { response: 'the fetch response `res`', exit: 'the function returns at line 3' }, suggestions: [{ messageId: 'insertDrain', data: { target: '`res`', lines: 'line 3', how: ' (reads for up to 1 s)' }, output: `
 function fromCache(res: Response): Promise<unknown> | undefined {
   if (res.headers.get('x-cache') !== 'hit') {
     void res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
@@ -894,7 +894,7 @@ export class EventSource {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 7, column: 25, data: { name: '`response`', exit: 'the function returns at line 8' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 7, column: 25, data: { response: 'the fetch response `response`', exit: 'the function returns at line 8' } }],
   },
 ];
 
@@ -928,7 +928,7 @@ export async function read(url: string, as: 'json' | 'text') {
   }
 }
 `,
-    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { name: '`res`', exit: 'the function throws at line 10' } }],
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function throws at line 10' } }],
   },
 ];
 
