@@ -122,6 +122,46 @@ export function catchingClause(node: TSESTree.Node): TSESTree.CatchClause | unde
   return undefined;
 }
 
+/**
+ * What a function may return, not counting nested functions: each `return`'s value, `undefined` for
+ * a bare `return`, and one more `undefined` when its body may fall off the end (its last statement
+ * is neither a `return` nor a `throw`).
+ */
+export function returnedValues(fn: Exclude<FunctionNode, TSESTree.Program>): (TSESTree.Node | undefined)[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const found: (TSESTree.Node | undefined)[] = [];
+  const visit = (current: TSESTree.Node): void => {
+    if (isFunctionNode(current)) return;
+    if (current.type === AST_NODE_TYPES.ReturnStatement) {
+      found.push(current.argument ?? undefined);
+      return;
+    }
+    forEachChild(current, visit);
+  };
+  forEachChild(fn.body, visit);
+  const last = fn.body.body.at(-1);
+  if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) found.push(undefined);
+  return found;
+}
+
+/**
+ * Whether every options argument of a request (after the URL) is an object literal that surely has
+ * no property `key`: no spread, no computed key. No options at all qualifies.
+ */
+export function optionsLack(call: TSESTree.CallExpression, key: string): boolean {
+  return call.arguments.slice(1).every(
+    (option) =>
+      option.type === AST_NODE_TYPES.ObjectExpression &&
+      option.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.computed &&
+          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === key) &&
+          !(property.key.type === AST_NODE_TYPES.Literal && property.key.value === key),
+      ),
+  );
+}
+
 /** The `return` and `throw` statements of a block, in source order, not counting nested functions. */
 export function exitStatements(block: TSESTree.Node): (TSESTree.ReturnStatement | TSESTree.ThrowStatement)[] {
   const found: (TSESTree.ReturnStatement | TSESTree.ThrowStatement)[] = [];

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { calleeFunction } from './callee-function.js';
-import { type FunctionNode, forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
+import { type FunctionNode, isFunctionNode, memberName, optionsLack, returnedValues, unwrap } from './ast.js';
 import type { OriginContext, Producer } from './origin-context.js';
 import { producerOf } from './response-origins.js';
 import { classifyUse, PROMISE_VIEW } from './response-uses.js';
@@ -36,7 +36,7 @@ function wrapperProducer(fn: Exclude<FunctionNode, TSESTree.Program>, context: O
   let producer: Producer | undefined;
   let nullable = false;
   let views = new Set<string>();
-  for (const returned of returnedExpressions(fn)) {
+  for (const returned of returnedValues(fn)) {
     if (returned === undefined || isNothing(returned)) {
       nullable = true;
       continue;
@@ -111,19 +111,7 @@ export function heldHere(identifier: TSESTree.Identifier, fn: FunctionNode, cont
 function clientCall(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
   const producer = producerOf(call, context);
   if (!producer) return undefined;
-  const options = call.arguments.slice(1);
-  const plain = options.every(
-    (option) =>
-      option.type === AST_NODE_TYPES.ObjectExpression &&
-      option.properties.every(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'method') &&
-          !(property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'method'),
-      ),
-  );
-  return plain ? producer : undefined;
+  return optionsLack(call, 'method') ? producer : undefined;
 }
 
 function isNothing(node: TSESTree.Node): boolean {
@@ -134,18 +122,3 @@ function isNothing(node: TSESTree.Node): boolean {
   );
 }
 
-/** Every value `fn` may return; `undefined` for a bare `return` or the end of its body. */
-function returnedExpressions(fn: Exclude<FunctionNode, TSESTree.Program>): (TSESTree.Node | undefined)[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: (TSESTree.Node | undefined)[] = [];
-  const visit = (current: TSESTree.Node): void => {
-    if (isFunctionNode(current)) return;
-    if (current.type === AST_NODE_TYPES.ReturnStatement) {
-      found.push(current.argument ?? undefined);
-      return;
-    }
-    forEachChild(current, visit);
-  };
-  forEachChild(fn.body, visit);
-  return found;
-}

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { calleeFunction } from './callee-function.js';
-import { type FunctionNode, forEachChild, isFunctionNode, outerAwaited, unwrap } from './ast.js';
+import { type FunctionNode, forEachChild, isFunctionNode, outerAwaited, returnedValues, unwrap } from './ast.js';
 import { heldHere } from './local-wrappers.js';
 import type { OriginContext, Producer } from './origin-context.js';
 
@@ -124,20 +124,3 @@ function keyOf(property: TSESTree.Property): string {
   return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
 }
 
-/** Every value `fn` returns; `undefined` for a bare `return` or falling off the end. */
-function returnedValues(fn: Exclude<FunctionNode, TSESTree.Program>): (TSESTree.Node | undefined)[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const found: (TSESTree.Node | undefined)[] = [];
-  const visit = (current: TSESTree.Node): void => {
-    if (isFunctionNode(current)) return;
-    if (current.type === AST_NODE_TYPES.ReturnStatement) {
-      found.push(current.argument ?? undefined);
-      return;
-    }
-    forEachChild(current, visit);
-  };
-  forEachChild(fn.body, visit);
-  const last = fn.body.body.at(-1);
-  if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) found.push(undefined);
-  return found;
-}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calledBy, isFunctionNode, isTransparent, memberName, outerWrapper, unwrap } from './ast.js';
+import { calledBy, isFunctionNode, isTransparent, memberName, optionsLack, outerWrapper, unwrap } from './ast.js';
 import { classifyUse, type ResponseUse, type UseContext } from './response-uses.js';
 
 /** The view of an array of responses (`await Promise.all(urls.map((u) => fetch(u)))`). */
@@ -137,17 +137,7 @@ function elementUse(reference: TSESLint.Scope.Reference, view: string, context: 
  * `signal` or a spread.
  */
 export function racedAlone(call: TSESTree.CallExpression): boolean {
-  return call.arguments.slice(1).every(
-    (option) =>
-      option.type === AST_NODE_TYPES.ObjectExpression &&
-      option.properties.every(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal') &&
-          !(property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'signal'),
-      ),
-  );
+  return optionsLack(call, 'signal');
 }
 
 function within(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {

@@ -6,7 +6,7 @@ import { callMayReturnResponse, responseKindOfType } from '../types/response-typ
 import { mayHoldProducer, producerNames, typeMayBeResponse } from '../types/producer-names.js';
 import { dependsOnTypeParameters } from '../types/value-sources.js';
 import { typescript } from '../types/typescript.js';
-import { forEachChild, isFunctionNode, memberName, unwrap } from './ast.js';
+import { memberName, returnedValues, unwrap } from './ast.js';
 import { clientImportOf, optionProducerOf } from './option-producers.js';
 import { moduleRefsOf } from './imports.js';
 import { calleeFunction, type VisibleFunction } from './callee-function.js';
@@ -211,7 +211,7 @@ function returnsNetworkResponse(callee: VisibleFunction): boolean {
   const cached = wrapperCache.get(callee.fn);
   if (cached !== undefined) return cached;
   wrapperCache.set(callee.fn, false);
-  const result = returnedExpressions(callee.fn).some((expression) => originOf(expression, callee.origin) === 'network');
+  const result = returnedValues(callee.fn).some((expression) => expression !== undefined && originOf(expression, callee.origin) === 'network');
   wrapperCache.set(callee.fn, result);
   return result;
 }
@@ -292,26 +292,6 @@ function variableOrigin(identifier: TSESTree.Identifier, context: OriginContext,
     values.push(assignment.right);
   }
   return values.length === 0 ? 'memory' : anyOrigin(values, context, depth + 1);
-}
-
-/** Expressions a function returns, not counting nested functions. */
-function returnedExpressions(
-  node: TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression,
-): TSESTree.Node[] {
-  if (node.type === AST_NODE_TYPES.ArrowFunctionExpression && node.body.type !== AST_NODE_TYPES.BlockStatement) {
-    return [node.body];
-  }
-  const found: TSESTree.Node[] = [];
-  const visit = (current: TSESTree.Node): void => {
-    if (isFunctionNode(current)) return;
-    if (current.type === AST_NODE_TYPES.ReturnStatement) {
-      if (current.argument) found.push(current.argument);
-      return;
-    }
-    forEachChild(current, visit);
-  };
-  if (node.body) forEachChild(node.body, visit);
-  return found;
 }
 
 /** Whether `call` calls the client itself (by import or global), not a wrapper around it. */

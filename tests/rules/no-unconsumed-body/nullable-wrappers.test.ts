@@ -147,6 +147,27 @@ async function ping(url: string) {
 }`,
     errors: [{ messageId: 'unconsumedBody', line: 8, column: 21, data: { response: 'the `maybe(url)` response (`res`)', exit: 'the function returns at line 9' } }],
   },
+  {
+    name: 'a wrapper whose body may end without a return gives undefined there: the drain uses ?.',
+    code: `
+async function probe(url: string) {
+  if (url) return fetch(url);
+}
+async function ping(url: string) {
+  const res = await probe(url);
+  return res?.status;
+}`,
+    output: `
+async function probe(url: string) {
+  if (url) return fetch(url);
+}
+async function ping(url: string) {
+  const res = await probe(url);
+  await res?${PIPE};
+  return res?.status;
+}`,
+    errors: [{ messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `probe(url)` response (`res`)', exit: 'the function returns at line 7' } }],
+  },
 ];
 
 runCases('wrappers that may give no response', { both: { valid, invalid } });
