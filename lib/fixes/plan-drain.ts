@@ -102,9 +102,7 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
     ? !leak.partial && collectionDrain(leak.response, collection.view, collection.variable.name, sourceCode, setting, exit)
     : drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
   if (!found) return NONE;
-  const drain = !collection && usedOptionally(holder.variable)
-    ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
-    : found;
+  const drain = collection ? found : optionalLike(found, holder.variable);
   const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
   // `return (res = await fetch(u), res.status)`: the exit makes the response, so a drain in front
   // of it would run before the response exists (found by the soak run, tests/reliability).
@@ -168,10 +166,8 @@ function planExpressionBody(leak: BodyLeak, sourceCode: Readonly<TSESLint.Source
   const holder = leak.holders.find((target) => drainable(leak.response.client, target.view));
   if (!holder) return NONE;
   const found = drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, true, setting, body);
-  const drain = found && usedOptionally(holder.variable)
-    ? { ...found, statements: found.statements.map((statement) => optionalRef(statement, holder.variable.name)) }
-    : found;
-  if (!drain) return NONE;
+  if (!found) return NONE;
+  const drain = optionalLike(found, holder.variable);
   const valueName = freshName(sourceCode, arrow, 'value');
   // One line: the statements need semicolons even in a file that ends lines without them.
   const block = `{ const ${valueName} = ${sourceCode.getText(body)}; ${oneLine(drain.statements)} return ${valueName}; }`;
@@ -330,11 +326,16 @@ function returnsResponseItself(client: ClientModel): boolean {
  * `const res = await fetch(u).catch(() => undefined)` … `res?.status`: the code says the holder
  * may be nullish, and `res.body?.cancel()` would throw a TypeError there (and fail `tsc`).
  */
-function usedOptionally(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.some(({ identifier }) => {
+/**
+ * `drain` with `?.` after `variable` when the code already writes `variable?.…`: it may be nullish
+ * there for a reason the analysis does not see.
+ */
+function optionalLike(drain: DrainText, variable: TSESLint.Scope.Variable): DrainText {
+  const optional = variable.references.some(({ identifier }) => {
     const parent = identifier.parent;
     return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && parent.optional;
   });
+  return optional ? { ...drain, statements: drain.statements.map((statement) => optionalRef(statement, variable.name)) } : drain;
 }
 
 /** `await` is allowed in async functions and async generators; module code is left alone. */

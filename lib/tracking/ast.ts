@@ -152,13 +152,26 @@ export function optionsLack(call: TSESTree.CallExpression, key: string): boolean
   return call.arguments.slice(1).every(
     (option) =>
       option.type === AST_NODE_TYPES.ObjectExpression &&
-      option.properties.every(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          !property.computed &&
-          !(property.key.type === AST_NODE_TYPES.Identifier && property.key.name === key) &&
-          !(property.key.type === AST_NODE_TYPES.Literal && property.key.value === key),
-      ),
+      option.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && propertyKey(property) !== key),
+  );
+}
+
+/** A property's name when it is written out (`a`, `'a'`, `1`); `undefined` for a computed key. */
+export function propertyKey(property: TSESTree.Property): string | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
+/** Whether `node` lies inside `ancestor` (or is it), by source range. */
+export function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+/** `null` or `undefined` written as such. */
+export function isNullOrUndefined(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
   );
 }
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { calleeFunction } from './callee-function.js';
-import { type FunctionNode, isFunctionNode, memberName, optionsLack, returnedValues, unwrap } from './ast.js';
+import { type FunctionNode, isFunctionNode, isNullOrUndefined, memberName, optionsLack, returnedValues, unwrap } from './ast.js';
 import type { OriginContext, Producer } from './origin-context.js';
 import { producerOf } from './response-origins.js';
 import { classifyUse, PROMISE_VIEW } from './response-uses.js';
@@ -37,7 +37,7 @@ function wrapperProducer(fn: Exclude<FunctionNode, TSESTree.Program>, context: O
   let nullable = false;
   let views = new Set<string>();
   for (const returned of returnedValues(fn)) {
-    if (returned === undefined || isNothing(returned)) {
+    if (returned === undefined || isNullOrUndefined(unwrap(returned))) {
       nullable = true;
       continue;
     }
@@ -48,9 +48,6 @@ function wrapperProducer(fn: Exclude<FunctionNode, TSESTree.Program>, context: O
     views.add(made.awaited ? made.producer.client.rootView : made.producer.view);
   }
   if (!producer) return undefined;
-  // The end of the body gives `undefined` when no `return` or `throw` ends it.
-  const last = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement && last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) nullable = true;
   // An `async` function gives a promise of whatever it returns; another one gives it as it is.
   if (fn.async) views = new Set([PROMISE_VIEW]);
   if (views.size !== 1) return undefined;
@@ -78,7 +75,7 @@ function madeHere(expression: TSESTree.Node, fn: FunctionNode, context: OriginCo
   const callee = unwrap(value.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === 'catch' && value.arguments.length === 1) {
     const handler = unwrap(value.arguments[0]!);
-    if (!isFunctionNode(handler) || handler.body.type === AST_NODE_TYPES.BlockStatement || !isNothing(handler.body)) return undefined;
+    if (!isFunctionNode(handler) || handler.body.type === AST_NODE_TYPES.BlockStatement || !isNullOrUndefined(unwrap(handler.body))) return undefined;
     const inner = unwrap(callee.object);
     const made = inner.type === AST_NODE_TYPES.CallExpression ? clientCall(inner, context) : undefined;
     return made && made.view === PROMISE_VIEW ? { producer: made, awaited, nullable: true } : undefined;
@@ -112,13 +109,5 @@ function clientCall(call: TSESTree.CallExpression, context: OriginContext): Prod
   const producer = producerOf(call, context);
   if (!producer) return undefined;
   return optionsLack(call, 'method') ? producer : undefined;
-}
-
-function isNothing(node: TSESTree.Node): boolean {
-  const value = unwrap(node);
-  return (
-    (value.type === AST_NODE_TYPES.Literal && value.value === null && !('regex' in value)) ||
-    (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined')
-  );
 }
 

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { calleeFunction } from './callee-function.js';
-import { type FunctionNode, forEachChild, isFunctionNode, outerAwaited, returnedValues, unwrap } from './ast.js';
+import { type FunctionNode, forEachChild, isFunctionNode, outerAwaited, propertyKey, returnedValues, unwrap } from './ast.js';
 import { heldHere } from './local-wrappers.js';
 import type { OriginContext, Producer } from './origin-context.js';
 
@@ -31,7 +31,7 @@ export function heldInObject(call: TSESTree.CallExpression, context: OriginConte
   const found = objectWrapper(callee.fn, callee.origin);
   if (!found) return undefined;
   for (const property of pattern.properties) {
-    if (property.type !== AST_NODE_TYPES.Property || property.computed || keyOf(property) !== found.key) continue;
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || propertyKey(property) !== found.key) continue;
     return property.value.type === AST_NODE_TYPES.Identifier ? { producer: found.producer, binding: property.value } : undefined;
   }
   return undefined;
@@ -53,6 +53,7 @@ function judge(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginConte
   if (fn.generator) return undefined;
   const returned = returnedValues(fn);
   if (returned.length === 0) return undefined;
+  const sentWith = optionNames(fn);
   let result: { key: string; producer: Producer } | undefined;
   for (const expression of returned) {
     const object = expression && unwrap(expression);
@@ -65,11 +66,12 @@ function judge(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginConte
       const made = heldHere(value, fn, context, false);
       if (!made) continue;
       // The response itself, not a promise of it: the caller's destructuring takes it as it is.
-      if (held || !made.awaited) return undefined;
-      held = { key: keyOf(property), producer: { client: made.producer.client, view: made.producer.client.rootView } };
+      const key = propertyKey(property);
+      if (held || !made.awaited || key === undefined) return undefined;
+      held = { key, producer: { client: made.producer.client, view: made.producer.client.rootView } };
     }
     if (!held || (result && (result.key !== held.key || result.producer.client !== held.producer.client))) return undefined;
-    if (touchesRequest(object, fn, context)) return undefined;
+    if (touchesRequest(object, sentWith, context)) return undefined;
     result = held;
   }
   return result;
@@ -80,9 +82,7 @@ function judge(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginConte
  * a variable) that names something the request was sent with, such as the `AbortController` whose
  * `signal` went into the options. Names are compared, which errs on the side of silence.
  */
-function touchesRequest(object: TSESTree.ObjectExpression, fn: FunctionNode, context: OriginContext): boolean {
-  const sentWith = new Set<string>();
-  collectOptionNames(fn, sentWith);
+function touchesRequest(object: TSESTree.ObjectExpression, sentWith: ReadonlySet<string>, context: OriginContext): boolean {
   if (sentWith.size === 0) return false;
   let touches = false;
   for (const property of object.properties) {
@@ -104,7 +104,8 @@ function touchesRequest(object: TSESTree.ObjectExpression, fn: FunctionNode, con
 }
 
 /** The names inside the options of every call in `fn` (`fetch(url, { signal: ac.signal })` → `ac`). */
-function collectOptionNames(fn: FunctionNode, names: Set<string>): void {
+function optionNames(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
   const visit = (node: TSESTree.Node): void => {
     if (node !== fn && isFunctionNode(node)) return;
     if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -113,14 +114,11 @@ function collectOptionNames(fn: FunctionNode, names: Set<string>): void {
     forEachChild(node, visit);
   };
   visit(fn);
+  return names;
 }
 
 function forEachIdentifier(node: TSESTree.Node, visit: (identifier: TSESTree.Identifier) => void): void {
   if (node.type === AST_NODE_TYPES.Identifier) visit(node);
   forEachChild(node, (child) => forEachIdentifier(child, visit));
-}
-
-function keyOf(property: TSESTree.Property): string {
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
 }
 

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, OptionProducer } from '../clients/client-model.js';
 import { clientModels } from '../clients/index.js';
 import { BODYLESS, REJECTS_ERRORS } from './body-state.js';
-import { memberName, unwrap } from './ast.js';
+import { memberName, propertyKey, unwrap } from './ast.js';
 import { importOf, moduleRefsOf } from './imports.js';
 import type { OriginContext, Producer } from './origin-context.js';
 import { PROMISE_VIEW } from './response-uses.js';
@@ -111,11 +111,6 @@ export function maySetOption(call: TSESTree.CallExpression, name: string, contex
     if (argument.type !== AST_NODE_TYPES.ObjectExpression) return true;
     return argument.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement || property.computed || propertyKey(property) === name);
   });
-}
-
-function propertyKey(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }
 
 function optionIn(call: TSESTree.CallExpression, name: string): TSESTree.Node | 'hidden' | undefined {

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { forEachChild, isFunctionNode } from './ast.js';
+import { forEachChild, isFunctionNode, propertyKey } from './ast.js';
 import type { Guard, GuardFacts } from './response-guards.js';
 import type { ClientModel } from '../clients/client-model.js';
 
@@ -228,9 +228,4 @@ function objectSets(object: TSESTree.ObjectExpression, sets: (key: string, value
     const key = property.type === AST_NODE_TYPES.Property ? propertyKey(property) : undefined;
     return key !== undefined && property.type === AST_NODE_TYPES.Property && sets(key, property.value);
   });
-}
-
-function propertyKey(property: TSESTree.Property): string | undefined {
-  if (property.computed) return undefined;
-  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
 }

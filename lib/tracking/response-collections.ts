@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calledBy, isFunctionNode, isTransparent, memberName, optionsLack, outerWrapper, unwrap } from './ast.js';
+import { calledBy, isFunctionNode, isTransparent, isWithin, memberName, optionsLack, outerWrapper, unwrap } from './ast.js';
 import { classifyUse, type ResponseUse, type UseContext } from './response-uses.js';
 
 /** The view of an array of responses (`await Promise.all(urls.map((u) => fetch(u)))`). */
@@ -111,7 +111,7 @@ function elementsUse(
   const inner: UseContext = { ...context, owner };
   for (const reference of variable.references) {
     if (reference.init || reference.identifier === binding) continue;
-    if (reference.isWrite() || !within(reference.identifier, scope)) return { kind: 'consume' };
+    if (reference.isWrite() || !isWithin(reference.identifier, scope)) return { kind: 'consume' };
     const use = elementUse(reference, view, inner);
     if (use.kind !== 'inspect' && use.kind !== 'drop') return { kind: 'consume' };
   }
@@ -138,10 +138,6 @@ function elementUse(reference: TSESLint.Scope.Reference, view: string, context: 
  */
 export function racedAlone(call: TSESTree.CallExpression): boolean {
   return optionsLack(call, 'signal');
-}
-
-function within(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
-  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /**

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, RejectionModel } from '../clients/client-model.js';
 import { responseClasses } from '../clients/index.js';
-import { type FunctionNode, memberName, outerWrapper } from './ast.js';
+import { type FunctionNode, isNullOrUndefined, memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
 export interface GuardFacts {
@@ -404,7 +404,7 @@ function rejectionGuard(value: TSESTree.Node, rejection: RejectionModel): Guard 
  */
 function presenceGuard(value: TSESTree.Node): Guard | undefined {
   const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullLiteral(parent.left === value ? parent.right : parent.left)) {
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullOrUndefined(parent.left === value ? parent.right : parent.left)) {
     const equal = parent.operator === '===' || parent.operator === '==';
     if (!equal && parent.operator !== '!==' && parent.operator !== '!=') return undefined;
     return { node: parent, whenTrue: equal ? ABSENT : NO_FACTS, whenFalse: equal ? NO_FACTS : ABSENT };
@@ -445,7 +445,7 @@ export function guardOnMember(reference: TSESTree.Node, member: string, context:
 
 function bodyGuard(body: TSESTree.Expression): Guard {
   const parent = body.parent;
-  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullLiteral(parent.left === body ? parent.right : parent.left)) {
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && isNullOrUndefined(parent.left === body ? parent.right : parent.left)) {
     const equal = parent.operator === '===' || parent.operator === '==';
     const bodyless = { bodyless: true };
     if (equal || parent.operator === '!==' || parent.operator === '!=') {
@@ -535,11 +535,4 @@ function literalOf(node: TSESTree.Node, context: GuardContext): number | string 
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' || typeof node.value === 'string' ? node.value : undefined;
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   return context.constantOf?.(node);
-}
-
-function isNullLiteral(node: TSESTree.Node): boolean {
-  return (
-    (node.type === AST_NODE_TYPES.Literal && node.value === null && !('regex' in node)) ||
-    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
-  );
 }

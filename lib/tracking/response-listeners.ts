@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { calledBy, capturingFunction, type FunctionNode, isFunctionNode, memberName, outerWrapper, unwrap } from './ast.js';
+import { calledBy, capturingFunction, type FunctionNode, isFunctionNode, isWithin, memberName, outerWrapper, unwrap } from './ast.js';
 import { importOf } from './imports.js';
 import type { AliasTarget, ResponseUse } from './response-uses.js';
 
@@ -73,8 +73,4 @@ function registeredListener(identifier: TSESTree.Identifier, events: readonly st
   if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string' || !events.includes(event.value)) return undefined;
   const listener = fn && unwrap(fn);
   return listener && isFunctionNode(listener) ? listener : undefined;
-}
-
-function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
-  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { walkFunction } from '../code-paths/path-walker.js';
 import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
-import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode, unwrap } from './ast.js';
+import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode, isWithin, unwrap } from './ast.js';
 import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf } from './callback-origins.js';
@@ -20,7 +20,7 @@ import { callName, configuredProducer } from './configured-calls.js';
 import { type Guard, guardAt, type GuardContext, guardOnMember, guardsThroughConstant } from './response-guards.js';
 import { literalValueOf } from '../types/literal-value.js';
 import { isTypeUnreachable } from '../types/unreachable-branch.js';
-import type { CallbackOrigin, OriginContext } from './origin-context.js';
+import type { CallbackOrigin, OriginContext, Producer } from './origin-context.js';
 import { producerOf } from './response-origins.js';
 import { localWrapperProducer } from './local-wrappers.js';
 import { heldInObject } from './object-wrappers.js';
@@ -83,7 +83,7 @@ class ResponseTracker {
     }
     // Wherever its value goes, no report can start here: the checker need not be asked.
     if (valueGoesOnUntracked(call)) return;
-    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    const producer = this.producerAt(call);
     if (!producer) {
       this.addHeldInObject(call);
       return;
@@ -105,13 +105,11 @@ class ResponseTracker {
    */
   private addCollection(call: TSESTree.CallExpression, origin: CollectionOrigin): void {
     // `Promise.race` / `Promise.any`: whatever becomes of the winner, the losers are dropped there.
-    if (origin.view === RACE_VIEW) {
-      if (!racedAlone(call)) return;
-    }
+    if (origin.view === RACE_VIEW && !racedAlone(call)) return;
     // Where the array goes is decided before the checker is asked whether `call` is a producer.
     const value = origin.view === RACE_VIEW ? ({ kind: 'drop' } as const) : combinatorValue(origin.combinator);
     if (!value) return;
-    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    const producer = this.producerAt(call);
     if (!producer || (producer.view !== PROMISE_VIEW && producer.view !== producer.client.rootView)) return;
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
     if (flags & BODYLESS) return;
@@ -129,6 +127,11 @@ class ResponseTracker {
     }
     const use = bindPattern(value.id, origin.view, this.useContext(producer.client, owner), false);
     if (use.kind === 'alias') this.planResponse(response, owner, use.targets, origin.combinator, flags, []);
+  }
+
+  /** A client's call, one the options name, or (without types) a wrapper of this file. */
+  private producerAt(call: TSESTree.CallExpression): Producer | undefined {
+    return producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
   }
 
   /** `const { res, done } = await open(url)`: a wrapper's object holds a response (lib/tracking/object-wrappers.ts). */
@@ -512,10 +515,6 @@ function closureReferences(closure: TSESTree.Node, scopeOf: (node: TSESTree.Node
   return (variable?.references ?? [])
     .filter((reference) => !reference.init && !isWithin(reference.identifier, closure))
     .map((reference) => reference.identifier as TSESTree.Identifier);
-}
-
-function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
-  return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /** `p.catch(…)` and `p.finally(…)` pass the same response on: it is tracked from `p`. */
