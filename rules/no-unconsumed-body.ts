@@ -12,7 +12,7 @@ import { namedOptions } from '../lib/named-options.js';
 const optionSchema = namedOptions({ ...analysisOptions, ...drainOptions });
 
 export type Options = [AnalysisOptions & DrainOptions];
-export type MessageId = 'unconsumedBody' | 'insertDrain';
+export type MessageId = 'unconsumedBody' | 'partlyReadBody' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
   name: 'no-unconsumed-body',
@@ -27,6 +27,8 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unconsumedBody: 'The body of {{response}} is left unread when {{exit}}: read or drain it so the connection can be reused.',
+      partlyReadBody:
+        'The body of {{response}} is read only in part when {{exit}}: read the rest or drain it so the connection can be reused.',
       insertDrain: 'Drain {{target}} at {{lines}}{{how}}.',
     },
     schema: [optionSchema],
@@ -43,7 +45,9 @@ export default createRule<Options, MessageId>({
         const lines = drain.kind === 'suggest' ? lineList([...new Set((drain.exits ?? []).map(exitLine))]) : '';
         context.report({
           node: response.producer,
-          messageId: 'unconsumedBody',
+          // One chunk taken (`reader.read()`, `res.read()`) on every leaking path: the rest is what is
+          // owed. In an array of responses, a read is of some elements and the others are unread.
+          messageId: !response.collection && exits.every((leak) => leak.partial) ? 'partlyReadBody' : 'unconsumedBody',
           data: { response: named, exit: describeExits(exits.map((leak) => leak.exit)) },
           fix: drain.kind === 'fix' ? drain.fix : null,
           suggest:

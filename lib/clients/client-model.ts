@@ -14,7 +14,11 @@ export type CloseKind =
 /** What touching a member (or calling it) does to the response body. */
 export type MemberEffect =
   | { kind: 'consume' }
-  | { kind: 'read' }
+  /**
+   * Reads one chunk. `repeatedReadsAll` when the call, repeated by a loop of its function, is how
+   * the stream is read to its end (`reader.read()`): whether the loop stops early is a may.
+   */
+  | { kind: 'read'; repeatedReadsAll?: boolean }
   | { kind: 'release'; close: CloseKind }
   | { kind: 'inspect' }
   | { kind: 'escape' }
@@ -32,6 +36,12 @@ export interface ViewModel {
   readonly members: Readonly<Record<string, MemberSpec>>;
   /** `for await (… of view)`. */
   readonly iterate?: MemberEffect;
+  /**
+   * A view that locks the body while it is held (a web stream's reader): a drain of the body must
+   * first call this member, which does nothing once the lock is gone. A partial read through such a
+   * view that no variable holds leaves the body locked for good, beyond any drain.
+   */
+  readonly unlock?: string;
   /** Event names for `on`/`once`/`addListener(name, fn)` that read the stream. */
   readonly readingEvents?: readonly string[];
   /**

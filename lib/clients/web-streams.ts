@@ -7,8 +7,8 @@ import type { ViewModel } from './client-model.js';
 export const webStreamView: ViewModel = {
   members: {
     cancel: { call: { kind: 'release', close: 'cancel' } },
-    // Taking a reader hands the body to whoever reads it; the reader view tracks whether it read.
-    getReader: { call: { kind: 'view', view: 'reader', settles: true } },
+    // Taking a reader locks the stream; what the reader then reads decides (one chunk is a leak).
+    getReader: { call: { kind: 'view', view: 'reader' } },
     pipeTo: { call: { kind: 'consume' } },
     pipeThrough: { call: { kind: 'consume' } },
     tee: { call: { kind: 'consume' } },
@@ -21,9 +21,10 @@ export const webStreamView: ViewModel = {
 /** A `ReadableStreamDefaultReader` on a response body. */
 export const webReaderView: ViewModel = {
   members: {
-    read: { call: { kind: 'read' } },
+    read: { call: { kind: 'read', repeatedReadsAll: true } },
     cancel: { call: { kind: 'release', close: 'cancel' } },
     releaseLock: { call: { kind: 'inspect' } },
     closed: { access: { kind: 'inspect' } },
   },
+  unlock: 'releaseLock',
 };

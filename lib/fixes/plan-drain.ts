@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { ClientModel } from '../clients/client-model.js';
+import type { ClientModel, ViewModel } from '../clients/client-model.js';
 import type { BodyLeak, LeakExit, TrackedResponse } from '../tracking/findings.js';
-import { enclosingFunction, type FunctionNode, memberName, unwrap } from '../tracking/ast.js';
+import { enclosingFunction, type FunctionNode, memberName, outerWrapper, unwrap } from '../tracking/ast.js';
 import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
 import { type DrainAbout, type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
@@ -101,15 +101,62 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
   const found = collection
     ? !leak.partial && collectionDrain(leak.response, collection.view, collection.variable.name, sourceCode, setting, exit)
     : drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
-  if (!found) return NONE;
-  const drain = collection ? found : optionalLike(found, holder.variable);
+  const unlocked = found && !collection ? unlockedFirst(leak, found) : found && { drain: found, certain: true };
+  if (!unlocked) return NONE;
+  const drain = collection ? unlocked.drain : optionalLike(unlocked.drain, holder.variable);
+  const kind = unlocked.certain ? 'fix' : 'suggest';
   const endsBlock = leak.exit.kind === 'end' || leak.exit.kind === 'iteration-end' || leak.exit.kind === 'block-end';
   // `return (res = await fetch(u), res.status)`: the exit makes the response, so a drain in front
   // of it would run before the response exists (found by the soak run, tests/reliability).
   const producer = leak.response.producer;
   if (!endsBlock && exit.range[0] <= producer.range[0] && producer.range[1] <= exit.range[1]) return NONE;
-  if (!endsBlock) return planned(drain, insertBeforeStatement(sourceCode, exit, drain.statements));
-  return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined);
+  if (!endsBlock) return planned(drain, insertBeforeStatement(sourceCode, exit, drain.statements), kind);
+  return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined, kind);
+}
+
+/**
+ * A body a reader still locks cannot be drained (`pipeTo` rejects): release the reader first. Sure
+ * only when no `read()` of it is left pending (each one awaited where it is called), since releasing
+ * rejects a pending read; otherwise a suggestion. None when the partial read went through a reader
+ * no variable holds.
+ */
+function unlockedFirst(leak: BodyLeak, drain: DrainText): { readonly drain: DrainText; readonly certain: boolean } | undefined {
+  const { client } = leak.response;
+  const locking = leak.holders.filter((holder) => client.views[holder.view]?.unlock);
+  if (locking.length === 0) {
+    const locks = Object.values(client.views).some((view) => view.unlock);
+    return leak.partial && locks ? undefined : { drain, certain: true };
+  }
+  const releases = locking.flatMap((holder) => {
+    if (releasedRightBefore(leak.exit.node, holder.variable.name, client.views[holder.view]!.unlock!)) return [];
+    const release: DrainText = { ...drain, statements: [`${holder.variable.name}.${client.views[holder.view]!.unlock!}()`] };
+    return optionalLike(release, holder.variable).statements;
+  });
+  const certain = locking.every((holder) =>
+    holder.variable.references.every((reference) => !pendingRead(reference.identifier, client.views[holder.view]!)),
+  );
+  return { drain: { ...drain, statements: [...releases, ...drain.statements] }, certain };
+}
+
+/** `reader.releaseLock(); return value;`: the statement before the exit (or ending its block) already released. */
+function releasedRightBefore(exit: TSESTree.Node, name: string, unlock: string): boolean {
+  const list = exit.type === AST_NODE_TYPES.BlockStatement ? exit.body : exit.parent && 'body' in exit.parent && Array.isArray(exit.parent.body) ? (exit.parent.body as TSESTree.Node[]) : [];
+  const before = exit.type === AST_NODE_TYPES.BlockStatement ? list.at(-1) : list[list.indexOf(exit) - 1];
+  if (before?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = before.expression;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const { object } = call.callee;
+  return object.type === AST_NODE_TYPES.Identifier && object.name === name && memberName(call.callee) === unlock;
+}
+
+/** `reader.read()` whose promise is not awaited where it is made: it may still be pending. */
+function pendingRead(identifier: TSESTree.Node, view: ViewModel): boolean {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+  const name = memberName(member);
+  if (name === undefined || !Object.hasOwn(view.members, name) || view.members[name]!.call?.kind !== 'read') return false;
+  const call = member.parent;
+  return call?.type !== AST_NODE_TYPES.CallExpression || outerWrapper(call).parent?.type !== AST_NODE_TYPES.AwaitExpression;
 }
 
 /**
@@ -323,12 +370,9 @@ function returnsResponseItself(client: ClientModel): boolean {
 }
 
 /**
- * `const res = await fetch(u).catch(() => undefined)` … `res?.status`: the code says the holder
- * may be nullish, and `res.body?.cancel()` would throw a TypeError there (and fail `tsc`).
- */
-/**
- * `drain` with `?.` after `variable` when the code already writes `variable?.…`: it may be nullish
- * there for a reason the analysis does not see.
+ * `drain` with `?.` after `variable` when the code already writes `variable?.…`
+ * (`const res = await fetch(u).catch(() => undefined)` … `res?.status`): it may be nullish there for
+ * a reason the analysis does not see, and `res.body?.cancel()` would throw a TypeError (and fail `tsc`).
  */
 function optionalLike(drain: DrainText, variable: TSESLint.Scope.Variable): DrainText {
   const optional = variable.references.some(({ identifier }) => {

@@ -167,6 +167,25 @@ export function isWithin(node: TSESTree.Node, ancestor: TSESTree.Node): boolean 
   return node.range[0] >= ancestor.range[0] && node.range[1] <= ancestor.range[1];
 }
 
+/** Whether a loop of `node`'s own function runs it again: in the loop's test, update or body. */
+export function isRepeatedByLoop(node: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.ForStatement:
+        if (child !== parent.init) return true;
+        break;
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForInStatement:
+        if (child === parent.body) return true;
+        break;
+    }
+  }
+  return false;
+}
+
 /** `null` or `undefined` written as such. */
 export function isNullOrUndefined(node: TSESTree.Node): boolean {
   return (

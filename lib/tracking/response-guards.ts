@@ -60,7 +60,11 @@ export function guardAt(reference: TSESTree.Node, view: string, context: GuardCo
 function testGuard(reference: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
   const { client } = context;
   if (client.rejection && view === client.rejection.view) return rejectionGuard(outerWrapper(reference), client.rejection);
-  if (view !== client.rootView) return view === bodyViewOf(client) ? bodyGuard(outerWrapper(reference) as TSESTree.Expression) : undefined;
+  if (view !== client.rootView) {
+    // A reader taken with `res.body?.getReader()` is missing exactly when the body is.
+    const ofBody = view === bodyViewOf(client) || client.views[view]?.unlock !== undefined;
+    return ofBody ? bodyGuard(outerWrapper(reference) as TSESTree.Expression) : undefined;
+  }
   const node = outerWrapper(reference);
   const member = node.parent;
   const presence = presenceGuard(node);

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type { ClientModel, CloseKind, MemberEffect } from '../clients/client-model.js';
+import type { ClientModel, CloseKind, MemberEffect, ViewModel } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
 import { responseMembers } from '../clients/index.js';
-import { calledBy, type FunctionNode, isFunctionNode, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
+import { calledBy, type FunctionNode, isFunctionNode, isRepeatedByLoop, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 
 /** The view name of a promise of a response (before `await`). */
 export const PROMISE_VIEW = '#promise';
@@ -305,6 +305,7 @@ function effectToUse(effect: Exclude<MemberEffect, { kind: 'view' }>, node: TSES
       ? { kind: 'release', close: effect.close, call: node, view }
       : { kind: 'escape' };
   }
+  if (effect.kind === 'read' && effect.repeatedReadsAll && isRepeatedByLoop(node)) return { kind: 'consume' };
   return { kind: effect.kind };
 }
 
@@ -315,9 +316,9 @@ function effectToUse(effect: Exclude<MemberEffect, { kind: 'view' }>, node: TSES
 export function bindPattern(pattern: TSESTree.Node, view: string, context: UseContext, settles: boolean): ResponseUse {
   if (pattern.type === AST_NODE_TYPES.Identifier) {
     const variable = localVariable(pattern, context);
-    return variable
-      ? { kind: 'alias', targets: [{ variable, identifier: pattern, view }], settles }
-      : { kind: 'escape' };
+    if (!variable) return { kind: 'escape' };
+    const readsToEnd = settles || readInLoop(variable, context.client.views[view]);
+    return { kind: 'alias', targets: [{ variable, identifier: pattern, view }], settles: readsToEnd };
   }
   if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return { kind: 'escape' };
   const viewModel = context.client.views[view];
@@ -336,6 +337,23 @@ export function bindPattern(pattern: TSESTree.Node, view: string, context: UseCo
     targets.push({ variable, identifier: property.value, view: effect.view });
   }
   return targets.length === 0 ? { kind: 'drop' } : { kind: 'alias', targets, settles };
+}
+
+/**
+ * `const reader = body.getReader()` with `reader.read()` in a loop: the reader is the loop's, from
+ * the start. Even the path that would skip the loop (`while (!done)`) belongs to it: that path
+ * exists only for the analysis.
+ */
+function readInLoop(variable: TSESLint.Scope.Variable, view: ViewModel | undefined): boolean {
+  if (!view) return false;
+  return variable.references.some(({ identifier }) => {
+    const member = identifier.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
+    const name = memberName(member);
+    const effect = name !== undefined && Object.hasOwn(view.members, name) ? view.members[name]!.call : undefined;
+    const call = calledBy(member);
+    return effect?.kind === 'read' && effect.repeatedReadsAll === true && call !== undefined && isRepeatedByLoop(call);
+  });
 }
 
 /** The variable `identifier` names, if it belongs to the function that owns the response. */

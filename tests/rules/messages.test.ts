@@ -51,6 +51,24 @@ export async function health(url: string) {
     reports: [{ line: 4, column: 38, message: leak('the `request(url)` response (`body`)', 'the function returns at line 5') }],
   },
   {
+    name: 'one chunk read through a reader: the body is read only in part',
+    code: `
+export async function sniff(url: string) {
+  const res = await fetch(url);
+  const reader = res.body!.getReader();
+  const { value } = await reader.read();
+  return value?.[0];
+}`,
+    reports: [
+      {
+        line: 3,
+        column: 21,
+        message:
+          'The body of the `fetch(url)` response (`res`) is read only in part when the function returns at line 6: read the rest or drain it so the connection can be reused.',
+      },
+    ],
+  },
+  {
     name: 'a view: the body stream of a fetch response',
     code: `
 export async function stream(url: string) {

@@ -54,8 +54,11 @@ const rows: [use: string, body: string][] = [
   ['consume', 'return /* target */ res.body!.pipeThrough(new TextDecoderStream());'],
   ['consume', 'const [a, b] = /* target */ res.body!.tee();'],
   ['consume', 'for await (const chunk of /* target */ res.body!) handle(chunk);'],
-  ['consume', '/* target */ res.body!.getReader();'],
-  ['alias reader:reader settled', 'const reader = /* target */ res.body!.getReader();'],
+  // A reader locks the body; what it reads decides: one chunk is a part, a loop reads to the end.
+  ['drop', '/* target */ res.body!.getReader();'],
+  ['alias reader:reader', 'const reader = /* target */ res.body!.getReader();'],
+  ['read', 'return (await /* target */ res.body!.getReader().read()).value;'],
+  ['consume', 'for (;;) if ((await /* target */ res.body!.getReader().read()).done) break;'],
   ['release cancel', 'await /* target */ res.body?.cancel();'],
   ['release cancel', '/* target */ res?.body?.cancel();'],
   // Transparent wrappers.
