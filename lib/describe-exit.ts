@@ -69,6 +69,8 @@ function exitWords(exit: LeakExit): { subject: string; verb: string; line?: numb
       return { subject: 'the variable holding it', verb: 'is overwritten', line };
     case 'discard':
       return { subject: 'it', verb: 'is dropped', line };
+    case 'stored':
+      return { subject: 'it', verb: 'is stored where nothing reads it', line };
     case 'ignored':
       // A `catch` without a parameter ignores the error that carries the response.
       return { subject: `the ${exit.node.type === AST_NODE_TYPES.CatchClause ? 'catch' : 'callback'} at line ${line}`, verb: 'ignores it' };

@@ -30,6 +30,8 @@ export type LeakExitKind =
   | 'block-end'
   | 'overwrite'
   | 'discard'
+  /** Kept in a field or variable whose body no code reads (`this.#last = await fetch(u)`). */
+  | 'stored'
   | 'ignored';
 
 export interface LeakExit {

@@ -226,7 +226,7 @@ class ResponseTracker {
     switch (use.kind) {
       case 'inspect':
       case 'drop':
-        if (!(flags & BODYLESS)) this.leakNow(response, { kind: 'discard', node: enclosingStatement(at) });
+        if (!(flags & BODYLESS)) this.leakNow(response, { kind: use.kind === 'inspect' && use.stored ? 'stored' : 'discard', node: enclosingStatement(at) });
         return;
       case 'release':
         if (!(flags & BODYLESS)) {

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind, MemberEffect, ViewModel } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
+import { isUnreadContainerPut, isUnreadStore } from './unread-stores.js';
 import { responseMembers } from '../clients/index.js';
 import { calledBy, type FunctionNode, isFunctionNode, isRepeatedByLoop, isTransparent, memberName, outerAwaited, outerWrapper, unwrap } from './ast.js';
 
@@ -32,8 +33,8 @@ export type ResponseUse =
       /** Closed by a function it was passed to (`release(res)`), not by a member of the view. */
       readonly helper?: boolean;
     }
-  /** Looks at metadata only. */
-  | { readonly kind: 'inspect' }
+  /** Looks at metadata only; `stored` where it is kept in a place whose body no code reads. */
+  | { readonly kind: 'inspect'; readonly stored?: boolean }
   /** The value is thrown away here: an expression statement, a destructuring that keeps no body. */
   | { readonly kind: 'drop' }
   /**
@@ -124,6 +125,9 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
       case AST_NODE_TYPES.NewExpression:
         if (parent.callee === node) return { kind: 'escape' };
         if (isInertSink(parent)) return settled({ kind: 'inspect' });
+        if (view === context.client.rootView && parent.type === AST_NODE_TYPES.CallExpression && isUnreadContainerPut(parent, node, context.scopeOf)) {
+          return settled({ kind: 'inspect', stored: true });
+        }
         {
           const use = argumentUse(parent, node, view, context);
           // `decorate(res)`, `ensureOk(res)`: the call's value is the same response, which goes on from there.
@@ -136,9 +140,16 @@ export function classifyUse(start: TSESTree.Node, startView: string, context: Us
       case AST_NODE_TYPES.VariableDeclarator:
         if (parent.init !== node) return { kind: 'escape' };
         return settled(bindPattern(parent.id, view, context, settles));
-      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.AssignmentExpression: {
         if (parent.right !== node || parent.operator !== '=') return { kind: 'escape' };
-        return settled(bindPattern(parent.left, view, context, settles));
+        const bound = bindPattern(parent.left, view, context, settles);
+        const viewModel = context.client.views[view];
+        // A field or outer variable that no code reads the body from keeps the response unread.
+        if (bound.kind === 'escape' && view === context.client.rootView && viewModel && isUnreadStore(parent.left, viewModel, context.scopeOf)) {
+          return settled({ kind: 'inspect', stored: true });
+        }
+        return settled(bound);
+      }
       case AST_NODE_TYPES.ReturnStatement:
         return { kind: 'handoff', known: true, returned: true };
       case AST_NODE_TYPES.YieldExpression:

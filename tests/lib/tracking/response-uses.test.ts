@@ -128,6 +128,7 @@ describe('classifyUse', () => {
   it('a variable of an outer function is not an alias of this function', () => {
     const code = `
 let saved: Response | undefined;
+export const last = () => saved;
 function owner(res: Response) {
   const inner = () => {
     saved = /* target */ res;
@@ -135,5 +136,15 @@ function owner(res: Response) {
   return inner;
 }`;
     expect(useAt(code)).toBe('escape');
+  });
+
+  it('a module variable nobody reads the body of is only a look', () => {
+    const code = `
+let saved: Response | undefined;
+export const lastOk = () => saved?.ok;
+function owner(res: Response) {
+  saved = /* target */ res;
+}`;
+    expect(useAt(code)).toBe('inspect');
   });
 });

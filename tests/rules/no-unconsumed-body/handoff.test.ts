@@ -82,6 +82,7 @@ async function both(a: string, b: string) {
     name: 'the response is pushed onto an outer array',
     code: `
 const pending: Response[] = [];
+export const takeAll = () => pending.splice(0);
 async function enqueue(url: string) {
   const res = await fetch(url);
   pending.push(res);
@@ -112,6 +113,7 @@ class Poller {
     name: 'the response is stored in a Map',
     code: `
 const cache = new Map<string, Response>();
+export const cached = (url: string) => cache.get(url);
 async function prefetch(url: string) {
   const res = await fetch(url);
   cache.set(url, res);
@@ -121,6 +123,7 @@ async function prefetch(url: string) {
     name: 'the response is stored in a Set',
     code: `
 const inFlight = new Set<Response>();
+export const tracked = () => [...inFlight];
 async function track(url: string) {
   const res = await fetch(url);
   inFlight.add(res);
@@ -130,6 +133,7 @@ async function track(url: string) {
     name: 'the response is assigned to an outer-scope variable',
     code: `
 let latest: Response | undefined;
+export const current = () => latest;
 async function refresh(url: string) {
   const res = await fetch(url);
   latest = res;
@@ -139,6 +143,7 @@ async function refresh(url: string) {
     name: 'the awaited fetch is assigned straight to an outer-scope variable',
     code: `
 let latest: Response | undefined;
+export const current = () => latest;
 export async function refresh(url: string) {
   latest = await fetch(url);
 }`,
@@ -324,6 +329,7 @@ async function run(url: string, onResponse: (res: Response) => void) {
     name: 'the response is cached after an early return on a status',
     code: `
 const cache = new Map<string, Response>();
+export const cached = (url: string) => cache.get(url);
 async function prefetch(url: string) {
   const res = await fetch(url);
   if (res.status >= 500) return false;
@@ -332,6 +338,7 @@ async function prefetch(url: string) {
 }`,
     output: `
 const cache = new Map<string, Response>();
+export const cached = (url: string) => cache.get(url);
 async function prefetch(url: string) {
   const res = await fetch(url);
   if (res.status >= 500) {
@@ -344,9 +351,9 @@ async function prefetch(url: string) {
     errors: [
       {
         messageId: 'unconsumedBody',
-        line: 4,
+        line: 5,
         column: 21,
-        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' },
+        data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 6' },
       },
     ],
   },
