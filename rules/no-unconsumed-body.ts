@@ -12,7 +12,7 @@ import { namedOptions } from '../lib/named-options.js';
 const optionSchema = namedOptions({ ...analysisOptions, ...drainOptions });
 
 export type Options = [AnalysisOptions & DrainOptions];
-export type MessageId = 'unconsumedBody' | 'partlyReadBody' | 'insertDrain';
+export type MessageId = 'unconsumedBody' | 'partlyReadBody' | 'unreadClone' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
   name: 'no-unconsumed-body',
@@ -27,6 +27,8 @@ export default createRule<Options, MessageId>({
     hasSuggestions: true,
     messages: {
       unconsumedBody: 'The body of {{response}} is left unread when {{exit}}: read or drain it so the connection can be reused.',
+      unreadClone:
+        'The clone `{{clone}}` of {{response}} is never read: its half of the tee keeps a copy of the whole body in memory. Read or cancel it, or drop the `clone()`.',
       partlyReadBody:
         'The body of {{response}} is read only in part when {{exit}}: read the rest or drain it so the connection can be reused.',
       insertDrain: 'Drain {{target}} at {{lines}}{{how}}.',
@@ -36,7 +38,14 @@ export default createRule<Options, MessageId>({
   },
   create(context, [{ drainTimeoutMs, drainMaxBytes, drainWith, ...analysis }]) {
     const setting = drainSetting(context, { drainTimeoutMs, drainMaxBytes, drainWith });
-    return watchResponseBodies(context, analysis, ({ leaks }) => {
+    return watchResponseBodies(context, analysis, ({ leaks, clones }) => {
+      for (const clone of clones) {
+        context.report({
+          node: clone.call,
+          messageId: 'unreadClone',
+          data: { clone: clone.variable.name, response: describeResponse(clone.response, context.sourceCode) },
+        });
+      }
       for (const exits of leaksByResponse(leaks)) {
         const response = exits[0]!.response;
         const drain = planDrains(exits, context.sourceCode, setting);

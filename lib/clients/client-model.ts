@@ -22,8 +22,12 @@ export type MemberEffect =
   | { kind: 'release'; close: CloseKind }
   | { kind: 'inspect' }
   | { kind: 'escape' }
-  /** The result is another view of the same body; `settles` when obtaining it already counts as consuming. */
-  | { kind: 'view'; view: string; settles?: boolean };
+  /**
+   * The result is another view of the same body; `settles` when obtaining it already counts as
+   * consuming; `copies` when it is a copy of the body that buffers what the other copy reads
+   * (`res.clone()`): the two are one obligation, and a copy nobody reads is reported on its own.
+   */
+  | { kind: 'view'; view: string; settles?: boolean; copies?: boolean };
 
 /** A member's effect when it is read as a property and when it is called. */
 export interface MemberSpec {
@@ -92,6 +96,11 @@ export interface DrainSpec {
   readonly closeLater?: { readonly call: string; readonly typed?: string };
   /** The member call that drains in place of a close on this view, after the view's own text (`res.body?.` + this). */
   readonly replaceClose?: string;
+  /**
+   * Lets a copy of the body (`res.clone()`, `{{ref}}`) go, not awaited, before the other copy is
+   * drained: the tee then feeds only the drained copy, and the drain's end or limit ends the tee.
+   */
+  readonly releaseCopy?: string;
 }
 
 /**

@@ -25,8 +25,9 @@ export const fetchResponseView: ViewModel = {
     redirected: inspect,
     type: inspect,
     bodyUsed: inspect,
-    // A clone tees the body: which of the two copies gets read is beyond a local analysis.
-    clone: { call: { kind: 'escape' } },
+    // A clone tees the body: reading either copy to its end pulls the whole body off the
+    // connection (the other copy buffers it), so the two are one obligation, settled by either.
+    clone: { call: { kind: 'view', view: 'response', copies: true } },
   },
 };
 
@@ -71,7 +72,7 @@ export const fetchClient: ClientModel = {
   drains: {
     // A sink that discards every chunk reads the body in constant memory; the signal cancels it at
     // the time limit (an event stream, a long poll), and `catch` takes that rejection.
-    response: { read: `{{ref}}.body?.${pipeToSink}`, async: true },
+    response: { read: `{{ref}}.body?.${pipeToSink}`, async: true, releaseCopy: '{{ref}}.body?.cancel().catch(() => {})' },
     // `?.`: a body held under its own name (`const { body } = res`) is typed `ReadableStream | null`.
     stream: { read: `{{ref}}?.${pipeToSink}`, async: true, replaceClose: pipeToSink },
   },

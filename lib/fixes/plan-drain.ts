@@ -4,6 +4,7 @@ import type { ClientModel, ViewModel } from '../clients/client-model.js';
 import type { BodyLeak, LeakExit, TrackedResponse } from '../tracking/findings.js';
 import { enclosingFunction, type FunctionNode, memberName, outerWrapper, unwrap } from '../tracking/ast.js';
 import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
+import { cloneCall } from '../tracking/unread-clones.js';
 import { type DrainAbout, type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -101,7 +102,8 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
   const found = collection
     ? !leak.partial && collectionDrain(leak.response, collection.view, collection.variable.name, sourceCode, setting, exit)
     : drainOrNull(leak.response.nullable, leak.response.client, holder.view, holder.variable.name, canAwait(enclosingFunction(exit)), setting, exit);
-  const unlocked = found && !collection ? unlockedFirst(leak, found) : found && { drain: found, certain: true };
+  const copied = found && !collection ? withCopies(leak, holder, found) : found;
+  const unlocked = copied && !collection ? unlockedFirst(leak, copied) : copied && { drain: copied, certain: true };
   if (!unlocked) return NONE;
   const drain = collection ? unlocked.drain : optionalLike(unlocked.drain, holder.variable);
   const kind = unlocked.certain ? 'fix' : 'suggest';
@@ -112,6 +114,23 @@ function planAtExit(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, s
   if (!endsBlock && exit.range[0] <= producer.range[0] && producer.range[1] <= exit.range[1]) return NONE;
   if (!endsBlock) return planned(drain, insertBeforeStatement(sourceCode, exit, drain.statements), kind);
   return planned(drain, exit.type === AST_NODE_TYPES.BlockStatement ? insertAtBlockEnd(sourceCode, exit, drain.statements) : undefined, kind);
+}
+
+/**
+ * `const copy = res.clone()`: the tee lets go of the connection only when both copies are read or
+ * cancelled, and cancelling one copy settles only once the other is done too. So each other copy
+ * holding the response is let go first, without waiting (the client's `releaseCopy`), and the drain
+ * of the one copy then decides: read to the end, or cut off at its limit, which ends the tee. A
+ * drain of one copy alone would hang at its limit, waiting for the other.
+ */
+function withCopies(leak: BodyLeak, drained: BodyLeak['holders'][number], drain: DrainText): DrainText | undefined {
+  const { client } = leak.response;
+  const copies = leak.holders.filter((holder) => holder !== drained && holder.view === drained.view && cloneCall(holder.identifier, client.views));
+  if (copies.length === 0) return drain;
+  const release = client.drains[drained.view]?.releaseCopy;
+  if (!release) return undefined;
+  const releases = copies.flatMap((copy) => optionalLike({ ...drain, statements: [`void ${release.replaceAll('{{ref}}', copy.variable.name)}`] }, copy.variable).statements);
+  return { ...drain, statements: [...releases, ...drain.statements] };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClientModel, CloseKind } from '../clients/client-model.js';
 import type { AliasTarget } from './response-uses.js';
 import type { CollectionOrigin } from './response-collections.js';
@@ -77,4 +77,13 @@ export interface UndrainedClose {
 export interface BodyFindings {
   readonly leaks: readonly BodyLeak[];
   readonly closes: readonly UndrainedClose[];
+  readonly clones: readonly UnreadClone[];
+}
+
+/** `const copy = res.clone()` and `copy` is never read, cancelled or handed on. */
+export interface UnreadClone {
+  readonly response: TrackedResponse;
+  /** The `clone()` call. */
+  readonly call: TSESTree.CallExpression;
+  readonly variable: TSESLint.Scope.Variable;
 }

@@ -4,7 +4,7 @@ import { walkFunction } from '../code-paths/path-walker.js';
 import { BODYLESS, MAX_HOLDERS, SETTLED } from './body-state.js';
 import { BodyDomain, FindingLog } from './body-domain.js';
 import { capturingFunction, enclosingFunction, enclosingStatement, type FunctionNode, isWithin, unwrap } from './ast.js';
-import type { BodyFindings, LeakExit, TrackedResponse } from './findings.js';
+import type { BodyFindings, LeakExit, TrackedResponse, UnreadClone } from './findings.js';
 import { FunctionPlan, HANDLE, type PlannedResponse } from './function-plan.js';
 import { callbackOriginsOf } from './callback-origins.js';
 import { abortHandles, handleCloses, onceResponseOf, type Handle } from './request-handles.js';
@@ -31,6 +31,7 @@ import { requestFlags } from './option-producers.js';
 import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
 import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
+import { unreadClones } from './unread-clones.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -190,9 +191,11 @@ class ResponseTracker {
   }
 
   run(): BodyFindings {
+    const unread: UnreadClone[] = [];
     for (const [fn, plan] of this.plans) {
       const domain = new BodyDomain(plan, this.log, this.context.scopeOf);
       walkFunction(fn, domain.entry(), domain, this.context.visitorKeys);
+      unread.push(...unreadClones(plan));
     }
     const found = this.log.result();
     const types = this.context.types;
@@ -204,7 +207,8 @@ class ResponseTracker {
     const byPosition = (a: TSESTree.Node, b: TSESTree.Node) => a.range[0] - b.range[0];
     leaks.sort((a, b) => byPosition(a.response.producer, b.response.producer) || byPosition(a.exit.node, b.exit.node));
     closes.sort((a, b) => byPosition(a.call, b.call));
-    return { leaks, closes };
+    const clones = unread.filter((clone) => this.fromNetwork(clone.response)).sort((a, b) => byPosition(a.call, b.call));
+    return { leaks, closes, clones };
   }
 
   /** Asked only of reported responses: a parameter's comes from its callers, which may never pass a fetched one. */

@@ -69,6 +69,23 @@ export async function sniff(url: string) {
     ],
   },
   {
+    name: 'a clone nobody reads: named by its variable and the response it copies',
+    code: `
+export async function load(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  return res.json();
+}`,
+    reports: [
+      {
+        line: 4,
+        column: 16,
+        message:
+          'The clone `copy` of the `fetch(url)` response (`res`) is never read: its half of the tee keeps a copy of the whole body in memory. Read or cancel it, or drop the `clone()`.',
+      },
+    ],
+  },
+  {
     name: 'a view: the body stream of a fetch response',
     code: `
 export async function stream(url: string) {

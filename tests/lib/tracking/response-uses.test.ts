@@ -91,7 +91,6 @@ const rows: [use: string, body: string][] = [
   ['escape', 'outer = /* target */ res;'],
   ['escape', 'const box = { value: /* target */ res };'],
   ['escape', 'const list = [/* target */ res];'],
-  ['escape', 'const copy = /* target */ res.clone();'],
   ['escape', 'return /* target */ res[key];'],
   ['escape', 'const { json } = /* target */ res;'],
   ['escape', 'const { ...rest } = /* target */ res;'],
@@ -99,6 +98,8 @@ const rows: [use: string, body: string][] = [
   // New names for the same response.
   ['alias copy:response', 'const copy = /* target */ res;'],
   ['alias copy:response', 'let copy; copy = /* target */ res;'],
+  // A clone tees the body: either copy read to its end settles the connection.
+  ['alias copy:response', 'const copy = /* target */ res.clone();'],
   ['alias awaited:response', 'const awaited = await /* target */ res;'],
   ['alias body:stream', 'const { status, body } = /* target */ res;'],
   ['alias stream:stream', 'const { body: stream } = /* target */ res;'],
