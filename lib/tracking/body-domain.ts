@@ -23,6 +23,7 @@ import type { GuardFacts } from './response-guards.js';
 import type { ResponseUse } from './response-uses.js';
 import { isDeliberateClose } from './deliberate-close.js';
 import { isUnpooledRequest } from './request-options.js';
+import { cloneCall } from './unread-clones.js';
 
 /** Collects leaks and closes while the walker runs; duplicates (loops, `finally`) are merged. */
 export class FindingLog {
@@ -188,6 +189,9 @@ export class BodyDomain implements PathDomain<FunctionState> {
       case 'read':
         return this.onHolder(state, response, holder, (value) => value | READ);
       case 'release': {
+        // Cancelling a clone lets go of its half of the tee only: the original still holds the
+        // connection until it is read or cancelled itself.
+        if (this.isClone(response, holder)) return state;
         const unread = state[response]!.filter(
           (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)),
         );
@@ -219,6 +223,11 @@ export class BodyDomain implements PathDomain<FunctionState> {
       default:
         return this.onHolder(state, response, holder, (value) => value | SETTLED | READ);
     }
+  }
+
+  private isClone(response: number, holder: number): boolean {
+    const target = holder === HANDLE ? undefined : this.plan.responses[response]!.holders[holder];
+    return target !== undefined && cloneCall(target.identifier, this.plan.responses[response]!.response.client.views) !== undefined;
   }
 
   /** Whether no event anywhere in the function reads (or may read) the response's body. */

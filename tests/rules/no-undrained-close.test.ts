@@ -1040,6 +1040,20 @@ export function connect(url: string) {
 
 /** Reads, error paths, deliberate stops, bodiless responses: closing there costs nothing or was chosen. */
 const valid: Valid[] = [
+  {
+    name: 'cancelling a clone lets go of its half of the tee only: no connection is closed',
+    code: `
+async function load(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  if (res.headers.get('content-type') !== 'application/json') {
+    void copy.body?.cancel().catch(() => {});
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return null;
+  }
+  return res.json();
+}`,
+  },
   // fetch: `res.body.cancel()` / `res.body?.cancel()`
   {
     name: 'cancel after !res.ok',

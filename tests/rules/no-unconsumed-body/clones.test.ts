@@ -95,6 +95,26 @@ async function load(url: string) {
     errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response, exit: 'the function returns at line 5' } }],
   },
   {
+    name: 'cancelling only the clone lets go of its half: the original still owes the body',
+    code: `
+async function probe(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  void copy.body?.cancel();
+  return res.status;
+}`,
+    output: `
+async function probe(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  void copy.body?.cancel();
+  void copy.body?.cancel().catch(() => {});
+  ${pipeToSink}
+  return res.status;
+}`,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response, exit: 'the function returns at line 6' } }],
+  },
+  {
     name: 'a clone that is never read keeps a copy of the body',
     code: `
 async function load(url: string) {
