@@ -195,6 +195,26 @@ function status(url: string, signal: AbortSignal): Promise<number> {
           errors: [{ messageId: 'unconsumedBody', line: 5, column: 17, data: { response: 'the `http.request(url)` response (`res`)', exit: 'the callback ends at line 12' } }],
         },
         {
+          name: 'one read() outside a readable handler takes only what is buffered',
+          code: `
+import * as http from 'node:http';
+function sniff(url: string, done: (first: Buffer | null) => void) {
+  http.get(url, (res) => {
+    done(res.read());
+  });
+}`,
+          output: `
+import * as http from 'node:http';
+function sniff(url: string, done: (first: Buffer | null) => void) {
+  http.get(url, (res) => {
+    done(res.read());
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+          errors: [{ messageId: 'partlyReadBody', line: 4, column: 3, data: { response: 'the `http.get(…)` response (`res`)', exit: 'the callback ends at line 6' } }],
+        },
+        {
           name: 'callback returns early on a non-200 status without resume()',
           code: `
 import * as http from 'node:http';
