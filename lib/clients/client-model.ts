@@ -35,6 +35,11 @@ export interface MemberSpec {
   readonly call?: MemberEffect;
 }
 
+/** What member `name` of a view does; `undefined` for a member the model does not list (nor `toString`). */
+export function memberSpec(view: ViewModel | undefined, name: string | undefined): MemberSpec | undefined {
+  return view && name !== undefined && Object.hasOwn(view.members, name) ? view.members[name] : undefined;
+}
+
 /** One view of a response: the response object itself, its stream, a reader. */
 export interface ViewModel {
   readonly members: Readonly<Record<string, MemberSpec>>;

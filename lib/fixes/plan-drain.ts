@@ -5,6 +5,7 @@ import type { BodyLeak, LeakExit, TrackedResponse } from '../tracking/findings.j
 import { enclosingFunction, type FunctionNode, memberName, outerWrapper, unwrap } from '../tracking/ast.js';
 import { isCollectionView, RACE_VIEW, SETTLED_ARRAY_VIEW } from '../tracking/response-collections.js';
 import { cloneCall } from '../tracking/unread-clones.js';
+import { readCall } from '../tracking/response-uses.js';
 import { type DrainAbout, type DrainSetting, type DrainText, drainable, drainFor, optionalRef, withImport } from './drain-text.js';
 import { insertAtBlockEnd, insertBeforeStatement, oneLine, replaceStatement } from './insertion-point.js';
 import { lineIndent, sourceStyle } from './source-style.js';
@@ -170,12 +171,8 @@ function releasedRightBefore(exit: TSESTree.Node, name: string, unlock: string):
 
 /** `reader.read()` whose promise is not awaited where it is made: it may still be pending. */
 function pendingRead(identifier: TSESTree.Node, view: ViewModel): boolean {
-  const member = identifier.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
-  const name = memberName(member);
-  if (name === undefined || !Object.hasOwn(view.members, name) || view.members[name]!.call?.kind !== 'read') return false;
-  const call = member.parent;
-  return call?.type !== AST_NODE_TYPES.CallExpression || outerWrapper(call).parent?.type !== AST_NODE_TYPES.AwaitExpression;
+  const read = readCall(identifier, view);
+  return read !== undefined && outerWrapper(read.call).parent?.type !== AST_NODE_TYPES.AwaitExpression;
 }
 
 /**

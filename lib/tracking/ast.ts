@@ -186,6 +186,28 @@ export function isRepeatedByLoop(node: TSESTree.Node): boolean {
   return false;
 }
 
+/** Whether a call is a statement of its own, as assertions are (`await` allowed). */
+export function isStatement(call: TSESTree.Node): boolean {
+  let node = outerWrapper(call);
+  if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = outerWrapper(node.parent);
+  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/** Whether a value is tested for truth where it stands: `if (x)`, `!x`, `x && …`, `c ? … : …`. */
+export function isTestPosition(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  return parent?.type === AST_NODE_TYPES.UnaryExpression
+    ? parent.operator === '!'
+    : parent?.type === AST_NODE_TYPES.LogicalExpression
+      ? parent.operator !== '??'
+      : (parent?.type === AST_NODE_TYPES.IfStatement ||
+          parent?.type === AST_NODE_TYPES.ConditionalExpression ||
+          parent?.type === AST_NODE_TYPES.WhileStatement ||
+          parent?.type === AST_NODE_TYPES.DoWhileStatement ||
+          parent?.type === AST_NODE_TYPES.ForStatement) &&
+        parent.test === value;
+}
+
 /** `null` or `undefined` written as such. */
 export function isNullOrUndefined(node: TSESTree.Node): boolean {
   return (

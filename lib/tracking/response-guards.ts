@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel, RejectionModel } from '../clients/client-model.js';
 import { responseClasses } from '../clients/index.js';
-import { type FunctionNode, isNullOrUndefined, memberName, outerWrapper } from './ast.js';
+import { type FunctionNode, isNullOrUndefined, isStatement, isTestPosition, memberName, outerWrapper } from './ast.js';
 
 /** What a branch teaches about a response. */
 export interface GuardFacts {
@@ -140,13 +140,6 @@ function equalityAssertion(reference: TSESTree.Node, view: string, context: Guar
   const value = literalOf(expected, context);
   if (typeof value !== 'number') return undefined;
   return { node: assertion, whenTrue: factsOf((code) => code === value), whenFalse: NO_FACTS, asserts: true };
-}
-
-/** Whether a call is a statement of its own, as assertions are (`await` allowed). */
-function isStatement(call: TSESTree.Node): boolean {
-  let node = outerWrapper(call);
-  if (node.parent?.type === AST_NODE_TYPES.AwaitExpression) node = outerWrapper(node.parent);
-  return node.parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 /** The view a client's body member gives (`stream` for `res.body`). */
@@ -414,21 +407,6 @@ function presenceGuard(value: TSESTree.Node): Guard | undefined {
     return { node: parent, whenTrue: equal ? ABSENT : NO_FACTS, whenFalse: equal ? NO_FACTS : ABSENT };
   }
   return isTestPosition(value) ? { node: value as TSESTree.Expression, whenTrue: NO_FACTS, whenFalse: ABSENT } : undefined;
-}
-
-/** Whether a value is tested for truth where it stands: `if (x)`, `!x`, `x && …`, `c ? … : …`. */
-function isTestPosition(value: TSESTree.Node): boolean {
-  const parent = value.parent;
-  return parent?.type === AST_NODE_TYPES.UnaryExpression
-    ? parent.operator === '!'
-    : parent?.type === AST_NODE_TYPES.LogicalExpression
-      ? parent.operator !== '??'
-      : (parent?.type === AST_NODE_TYPES.IfStatement ||
-          parent?.type === AST_NODE_TYPES.ConditionalExpression ||
-          parent?.type === AST_NODE_TYPES.WhileStatement ||
-          parent?.type === AST_NODE_TYPES.DoWhileStatement ||
-          parent?.type === AST_NODE_TYPES.ForStatement) &&
-        parent.test === value;
 }
 
 const ABSENT: GuardFacts = { absent: true };

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type { ClientModel, CloseKind, MemberEffect, ViewModel } from '../clients/client-model.js';
+import { type ClientModel, type CloseKind, type MemberEffect, memberSpec, type ViewModel } from '../clients/client-model.js';
 import { inertSinks } from '../clients/inert-sinks.js';
 import { isUnreadContainerPut, isUnreadStore } from './unread-stores.js';
 import { responseMembers } from '../clients/index.js';
@@ -275,7 +275,7 @@ type MemberStep =
 function memberStep(member: TSESTree.MemberExpression, view: string, client: ClientModel): MemberStep {
   const viewModel = client.views[view];
   const name = memberName(member);
-  const spec = name === undefined || !viewModel ? undefined : Object.hasOwn(viewModel.members, name) ? viewModel.members[name] : undefined;
+  const spec = memberSpec(viewModel, name);
   // `res.startedAt = Date.now()` decorates the object; a response's body members cannot be assigned.
   if (!spec && viewModel && isAssigned(member)) return { kind: 'use', use: { kind: 'inspect' } };
   if (!spec || !viewModel) return { kind: 'use', use: { kind: 'escape' } };
@@ -338,7 +338,7 @@ export function bindPattern(pattern: TSESTree.Node, view: string, context: UseCo
   for (const property of pattern.properties) {
     if (property.type === AST_NODE_TYPES.RestElement || property.computed) return { kind: 'escape' };
     const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String(property.key.value);
-    const spec = Object.hasOwn(viewModel.members, key) ? viewModel.members[key] : undefined;
+    const spec = memberSpec(viewModel, key);
     const effect = spec?.access;
     if (!effect) return { kind: 'escape' };
     if (effect.kind === 'inspect') continue;
@@ -356,15 +356,22 @@ export function bindPattern(pattern: TSESTree.Node, view: string, context: UseCo
  * exists only for the analysis.
  */
 function readInLoop(variable: TSESLint.Scope.Variable, view: ViewModel | undefined): boolean {
-  if (!view) return false;
   return variable.references.some(({ identifier }) => {
-    const member = identifier.parent;
-    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
-    const name = memberName(member);
-    const effect = name !== undefined && Object.hasOwn(view.members, name) ? view.members[name]!.call : undefined;
-    const call = calledBy(member);
-    return effect?.kind === 'read' && effect.repeatedReadsAll === true && call !== undefined && isRepeatedByLoop(call);
+    const read = readCall(identifier, view);
+    return read !== undefined && read.effect.repeatedReadsAll === true && isRepeatedByLoop(read.call);
   });
+}
+
+/** `reader.read()` on the holder `identifier`: the call of a member of `view` that reads a chunk. */
+export function readCall(
+  identifier: TSESTree.Node,
+  view: ViewModel | undefined,
+): { readonly call: TSESTree.CallExpression; readonly effect: Extract<MemberEffect, { kind: 'read' }> } | undefined {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return undefined;
+  const effect = memberSpec(view, memberName(member))?.call;
+  const call = calledBy(member);
+  return effect?.kind === 'read' && call ? { call, effect } : undefined;
 }
 
 /** The variable `identifier` names, if it belongs to the function that owns the response. */

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type { ClientModel } from '../clients/client-model.js';
+import { type ClientModel, memberSpec } from '../clients/client-model.js';
 import { memberName, unwrap } from './ast.js';
 import type { UnreadClone } from './findings.js';
 import type { FunctionPlan } from './function-plan.js';
@@ -30,9 +30,8 @@ export function cloneCall(identifier: TSESTree.Identifier, views: ClientModel['v
   const call = unwrap(declarator.init);
   if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(call.callee);
-  if (name === undefined) return undefined;
   const copies = Object.values(views).some((view) => {
-    const effect = Object.hasOwn(view.members, name) ? view.members[name]!.call : undefined;
+    const effect = memberSpec(view, name)?.call;
     return effect?.kind === 'view' && effect.copies === true;
   });
   return copies ? call : undefined;

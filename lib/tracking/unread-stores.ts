@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import type { ViewModel } from '../clients/client-model.js';
-import { forEachChild, isFunctionNode, isNullOrUndefined, memberName, outerWrapper } from './ast.js';
+import { memberSpec, type ViewModel } from '../clients/client-model.js';
+import { forEachChild, isFunctionNode, isNullOrUndefined, isStatement, isTestPosition, memberName, outerWrapper } from './ast.js';
 
 /**
  * Places a response can be stored where nobody can ever read its body: a class's private field, a
@@ -29,11 +29,11 @@ export function isUnreadStore(target: TSESTree.Node, view: ViewModel, scopeOf: S
 /** `seen.set(url, res)`, `this.#sent.push(res)`: the container is a store nobody takes elements from. */
 export function isUnreadContainerPut(call: TSESTree.CallExpression, argument: TSESTree.Node, scopeOf: ScopeOf): boolean {
   const callee = call.callee;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || !PUTS.has(memberName(callee) ?? '')) return false;
+  const name = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || name === undefined || !PUTS.has(name) || !isStatement(call)) return false;
   // `map.set(res, …)` keys by the response, which `map.keys()` would hand out; the value is the
   // stored one (`set(key, res)`), and `push`/`add` take any of their arguments.
-  if (memberName(callee) === 'set' && call.arguments[1] !== argument) return false;
-  if (!isStatement(call)) return false;
+  if (name === 'set' && call.arguments[1] !== argument) return false;
   const references = storeReferences(callee.object, scopeOf);
   return references !== undefined && isContainer(callee.object, scopeOf) && references.every(containerLookOnly);
 }
@@ -48,11 +48,11 @@ function storeReferences(target: TSESTree.Node, scopeOf: ScopeOf): TSESTree.Node
   const body = classOfThis(target);
   if (!body) return undefined;
   const property = target.property;
-  if (property.type === AST_NODE_TYPES.PrivateIdentifier) return fieldReferences(body, (member) => member.property.type === AST_NODE_TYPES.PrivateIdentifier && member.property.name === property.name);
+  if (property.type === AST_NODE_TYPES.PrivateIdentifier) return fieldReferences(body, property);
   if (target.computed || property.type !== AST_NODE_TYPES.Identifier || !isPrivateField(body, property.name)) return undefined;
   // TypeScript's `private` is a promise the code can break with `this[name]`: none may appear.
-  if (fieldReferences(body, (member) => member.computed && member.object.type === AST_NODE_TYPES.ThisExpression).length > 0) return undefined;
-  return fieldReferences(body, (member) => !member.computed && member.property.type === AST_NODE_TYPES.Identifier && member.property.name === property.name);
+  if (classMembers(body).some((member) => member.computed && member.object.type === AST_NODE_TYPES.ThisExpression)) return undefined;
+  return fieldReferences(body, property);
 }
 
 function variableReferences(identifier: TSESTree.Identifier, scopeOf: ScopeOf): TSESTree.Node[] | undefined {
@@ -94,15 +94,26 @@ function isPrivateField(body: TSESTree.ClassBody, name: string): boolean {
   );
 }
 
-/** The member expressions of the class body that `matches` accepts, nested classes included. */
-function fieldReferences(body: TSESTree.ClassBody, matches: (member: TSESTree.MemberExpression) => boolean): TSESTree.Node[] {
-  const found: TSESTree.Node[] = [];
+const membersOfClass = new WeakMap<TSESTree.ClassBody, TSESTree.MemberExpression[]>();
+
+/** Every member expression of a class body, nested classes included: one walk per class. */
+function classMembers(body: TSESTree.ClassBody): readonly TSESTree.MemberExpression[] {
+  let found = membersOfClass.get(body);
+  if (found) return found;
+  found = [];
+  const members = found;
   const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.MemberExpression && matches(node)) found.push(node);
+    if (node.type === AST_NODE_TYPES.MemberExpression) members.push(node);
     forEachChild(node, visit);
   };
   visit(body);
+  membersOfClass.set(body, found);
   return found;
+}
+
+/** The class's uses of field `key` (`this.#last`, `other.#last`, `this.last`). */
+function fieldReferences(body: TSESTree.ClassBody, key: TSESTree.Identifier | TSESTree.PrivateIdentifier): TSESTree.MemberExpression[] {
+  return classMembers(body).filter((member) => !member.computed && member.property.type === key.type && member.property.name === key.name);
 }
 
 /** Whether the store is created as a `Map`, `Set`, `WeakMap`, `WeakSet` or an array literal. */
@@ -119,19 +130,15 @@ function initialValue(store: TSESTree.Node, scopeOf: ScopeOf): TSESTree.Node | u
     const declarator = variable?.defs[0]?.node;
     return declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.parent.kind === 'const' ? (declarator.init ?? undefined) : undefined;
   }
-  if (store.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const body = classOfThis(store);
-  const name = store.property.type === AST_NODE_TYPES.PrivateIdentifier || store.property.type === AST_NODE_TYPES.Identifier ? store.property.name : undefined;
-  const field = body?.body.find(
+  const key = store.type === AST_NODE_TYPES.MemberExpression && !store.computed ? store.property : undefined;
+  const body = key && classOfThis(store);
+  if (!body || (key.type !== AST_NODE_TYPES.PrivateIdentifier && key.type !== AST_NODE_TYPES.Identifier)) return undefined;
+  const field = body.body.find(
     (element): element is TSESTree.PropertyDefinition =>
-      element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && (element.key.type === AST_NODE_TYPES.PrivateIdentifier || element.key.type === AST_NODE_TYPES.Identifier) && element.key.name === name,
+      element.type === AST_NODE_TYPES.PropertyDefinition && !element.computed && element.key.type === key.type && element.key.name === key.name,
   );
   // A field assigned anywhere but its declaration may hold another container by then.
-  return field?.value && body && !isReassigned(body, name!) ? field.value : undefined;
-}
-
-function isReassigned(body: TSESTree.ClassBody, name: string): boolean {
-  return fieldReferences(body, (member) => (member.property.type === AST_NODE_TYPES.PrivateIdentifier || member.property.type === AST_NODE_TYPES.Identifier) && member.property.name === name).some(isWritten);
+  return field?.value && !fieldReferences(body, key).some(isWritten) ? field.value : undefined;
 }
 
 /** A reference that writes the store, tests it, or reads a member that is metadata only. */
@@ -141,8 +148,7 @@ function looksOnly(reference: TSESTree.Node, view: ViewModel): boolean {
   const parent = value.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
-    const name = memberName(parent);
-    const inspects = name !== undefined && Object.hasOwn(view.members, name) && view.members[name]!.access?.kind === 'inspect';
+    const inspects = memberSpec(view, memberName(parent))?.access?.kind === 'inspect';
     return inspects && !(parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent);
   }
   return isPresenceTest(value);
@@ -166,20 +172,16 @@ function isWritten(reference: TSESTree.Node): boolean {
   return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === reference && parent.operator === '=';
 }
 
-function isStatement(call: TSESTree.Node): boolean {
-  return outerWrapper(call).parent?.type === AST_NODE_TYPES.ExpressionStatement;
-}
-
-/** `if (this.#last)`, `!last`, `last === undefined`, `last ? … : …`. */
+/**
+ * `if (this.#last)`, `!last`, `last === undefined`, `last ? … : …`, `last && last.ok`: a test whose
+ * value never goes on. `last || other` and `last ?? other` hand the response on.
+ */
 function isPresenceTest(value: TSESTree.Node): boolean {
   const parent = value.parent;
-  if (!parent) return false;
-  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === '!';
-  if (parent.type === AST_NODE_TYPES.BinaryExpression) {
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression) {
     const other = parent.left === value ? parent.right : parent.left;
     return ['===', '!==', '==', '!='].includes(parent.operator) && isNullOrUndefined(other);
   }
-  // `last && last.ok` gives back only a falsy left side, which a response never is; `||` and `??` pass it on.
-  if (parent.type === AST_NODE_TYPES.LogicalExpression) return parent.left === value && parent.operator === '&&';
-  return (parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === value;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression) return parent.left === value && parent.operator === '&&';
+  return isTestPosition(value);
 }
