@@ -11,9 +11,14 @@ export function importOf(variable: TSESLint.Scope.Variable): { module: string | 
   const definition = variable.defs[0];
   if (!definition) return { module: null, name: variable.name };
   if (definition.type === 'ImportBinding') {
-    const declaration = definition.parent as TSESTree.ImportDeclaration;
-    const module = declaration.source.value;
     const specifier = definition.node;
+    // `import http = require('http')` is TypeScript's `const http = require('http')`; an
+    // `import x = Namespace.member` alias names no module.
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = specifier.moduleReference;
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? { module: reference.expression.value, name: 'default' } : undefined;
+    }
+    const module = (definition.parent as TSESTree.ImportDeclaration).source.value;
     if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
     if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: '*' };
     if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {

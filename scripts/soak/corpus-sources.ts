@@ -98,6 +98,25 @@ export const corpusSources: Readonly<Record<string, SourceSpec>> = {
   '@azure/core-rest-pipeline': { include: ['dist/esm'], why: 'fetch and node:http pipelines' },
   ofetch: { include: ['dist'], extensions: ['.mjs'], why: 'fetch wrapper' },
   wretch: { include: ['dist'], exclude: ['dist/bundle', 'dist/cjs'], why: 'fetch wrapper' },
+
+  // Added after issue 16, unseen by every rule change before them: a check of precision on code
+  // the engine was not tuned on.
+  ollama: { include: ['src'], why: 'fetch wrapper with streamed NDJSON bodies and error bodies' },
+  '@mistralai/mistralai': {
+    include: ['src/lib', 'src/funcs', 'src/hooks', 'src/extra'],
+    why: 'generated (Speakeasy) fetch client: response matchers, retries, SSE streams',
+  },
+  telegraf: { include: ['src'], why: 'Telegram bot client over node-fetch, webhook server on node:http' },
+  'posthog-node': { include: ['src'], why: 'analytics client: fetch with retries, feature-flag requests' },
+  '@discordjs/rest': { include: ['dist'], extensions: ['.mjs'], why: 'REST client over `undici.request`, rate-limit handlers that read or drop bodies' },
+  '@elastic/transport': { include: ['lib'], why: 'transport over `undici.request` and node:http connections' },
+  '@notionhq/client': { include: ['build/src'], why: 'fetch client, error bodies' },
+  'minipass-fetch': { include: ['lib'], why: 'fetch over node:http (npm’s client)' },
+  'make-fetch-happen': { include: ['lib'], why: 'caching and retrying fetch on minipass-fetch' },
+  h3: { include: ['dist'], extensions: ['.mjs'], why: 'server framework: in-memory `Response`s, proxy helper that fetches' },
+  '@vercel/blob': { include: ['dist'], extensions: ['.js'], why: 'blob client over undici fetch, retries' },
+  replicate: { include: ['lib', 'index.js'], why: 'fetch client with retries and streamed predictions' },
+  'firebase-admin': { include: ['lib'], exclude: ['lib/esm'], why: 'node:http request layer with retries, token fetches' },
   // JavaScript with JSDoc types: the typed pass reads them through `allowJs` (and `checkJs` for the
   // tsc comparison of fixed files).
   '@sveltejs/kit': {

@@ -48,8 +48,38 @@ function status(url: string, real: boolean, done: (status: number | undefined) =
   (real ? https : fake).get(url, (res) => done(res.statusCode));
 }`,
         },
+        {
+          // Regression: telegraf's `import safeCompare = require('safe-compare')` crashed the import lookup.
+          name: "TypeScript's import-equals of a module that is not a client",
+          code: `
+import safeCompare = require('safe-compare');
+async function check(url: string, token: string) {
+  const res = await fetch(url);
+  return safeCompare(await res.text(), token);
+}`,
+        },
       ],
       invalid: [
+        {
+          name: "TypeScript's import-equals require of node:http is the module",
+          code: `
+import http = require('node:http');
+function ping(url: string, done: (ok: boolean) => void) {
+  http.get(url, (res) => {
+    done(res.statusCode === 200);
+  });
+}`,
+          output: `
+import http = require('node:http');
+function ping(url: string, done: (ok: boolean) => void) {
+  http.get(url, (res) => {
+    done(res.statusCode === 200);
+    res.resume();
+    setTimeout(() => res.destroy(), 1000).unref();
+  });
+}`,
+          errors: [{ messageId: 'unconsumedBody', line: 4, column: 3 }],
+        },
         {
           name: 'a transport picked by protocol returns on an error status',
           code: `
