@@ -12,7 +12,7 @@ import { namedOptions } from '../lib/named-options.js';
 const optionSchema = namedOptions({ ...analysisOptions, ...drainOptions });
 
 export type Options = [AnalysisOptions & DrainOptions];
-export type MessageId = 'unconsumedBody' | 'partlyReadBody' | 'unreadClone' | 'insertDrain';
+export type MessageId = 'unconsumedBody' | 'partlyReadBody' | 'unreadClone' | 'stallingClone' | 'insertDrain';
 
 export default createRule<Options, MessageId>({
   name: 'no-unconsumed-body',
@@ -29,6 +29,8 @@ export default createRule<Options, MessageId>({
       unconsumedBody: 'The body of {{response}} is left unread when {{exit}}: read or drain it so the connection can be reused.',
       unreadClone:
         'The clone `{{clone}}` of {{response}} is never read: its half of the tee keeps a copy of the whole body in memory. Read or cancel it, or drop the `clone()`.',
+      stallingClone:
+        'The clone `{{clone}}` of {{response}} is never read: once the body outgrows the clone\'s buffer, {{client}} stops reading it, and reading the other copy waits for ever. Read both copies, or drop the `clone()`.',
       partlyReadBody:
         'The body of {{response}} is read only in part when {{exit}}: read the rest or drain it so the connection can be reused.',
       insertDrain: 'Drain {{target}} at {{lines}}{{how}}.',
@@ -42,8 +44,8 @@ export default createRule<Options, MessageId>({
       for (const clone of clones) {
         context.report({
           node: clone.call,
-          messageId: 'unreadClone',
-          data: { clone: clone.variable.name, response: describeResponse(clone.response, context.sourceCode) },
+          messageId: clone.copies === 'stalls' ? 'stallingClone' : 'unreadClone',
+          data: { clone: clone.variable.name, response: describeResponse(clone.response, context.sourceCode), client: clone.response.client.label },
         });
       }
       for (const exits of leaksByResponse(leaks)) {

@@ -24,10 +24,18 @@ export type MemberEffect =
   | { kind: 'escape' }
   /**
    * The result is another view of the same body; `settles` when obtaining it already counts as
-   * consuming; `copies` when it is a copy of the body that buffers what the other copy reads
-   * (`res.clone()`): the two are one obligation, and a copy nobody reads is reported on its own.
+   * consuming; `copies` when it is a copy of the body (`res.clone()`): the two are one obligation,
+   * and a copy nobody reads is reported on its own, for what its `CopyKind` does.
    */
-  | { kind: 'view'; view: string; settles?: boolean; copies?: boolean };
+  | { kind: 'view'; view: string; settles?: boolean; copies?: CopyKind };
+
+/**
+ * What an unread copy of a body does while the other copy is read. `buffers`: a tee queues every
+ * chunk the other copy reads, so the unread one holds the whole body in memory (web streams).
+ * `stalls`: the source pauses once the unread copy's buffer is full, so the read of the other copy
+ * never finishes on a body larger than that buffer (node-fetch's two `PassThrough` streams).
+ */
+export type CopyKind = 'buffers' | 'stalls';
 
 /** A member's effect when it is read as a property and when it is called. */
 export interface MemberSpec {

@@ -27,7 +27,7 @@ export const fetchResponseView: ViewModel = {
     bodyUsed: inspect,
     // A clone tees the body: reading either copy to its end pulls the whole body off the
     // connection (the other copy buffers it), so the two are one obligation, settled by either.
-    clone: { call: { kind: 'view', view: 'response', copies: true } },
+    clone: { call: { kind: 'view', view: 'response', copies: 'buffers' } },
   },
 };
 

@@ -9,7 +9,14 @@ export const nodeFetchClient: ClientModel = {
   rootView: 'response',
   views: {
     response: {
-      members: { ...fetchResponseView.members, body: { access: { kind: 'view', view: 'stream' } }, buffer: { call: { kind: 'consume' } } },
+      members: {
+        ...fetchResponseView.members,
+        body: { access: { kind: 'view', view: 'stream' } },
+        buffer: { call: { kind: 'consume' } },
+        // The clone and the original are two `PassThrough`s fed by one pipe: a copy left unread
+        // pauses the pipe once its buffer fills (tests/runtime/clone-buffering.test.ts).
+        clone: { call: { kind: 'view', view: 'response', copies: 'stalls' } },
+      },
     },
     // Destroying the body's PassThrough loses the socket only while the response is still arriving
     // (measured: 1 MiB, a new connection per call; 64 B, reused), as a web stream cancel does.

@@ -31,6 +31,8 @@ const NONE: DrainPlan = { kind: 'none' };
 
 /** Plans the drain for one leaking exit. */
 export function planDrain(leak: BodyLeak, sourceCode: Readonly<TSESLint.SourceCode>, setting: DrainSetting): DrainPlan {
+  // `res.body` on a `FetchResponse` of the code's own making would not type-check.
+  if (leak.response.declaredOtherwise) return NONE;
   switch (leak.exit.kind) {
     case 'return':
     case 'throw':

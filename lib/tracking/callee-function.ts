@@ -29,6 +29,19 @@ export function calleeFunction(
   resolved?: ts.SignatureDeclaration,
 ): VisibleFunction | undefined {
   if (context.types) return typedCallee(call, context.types, context, commentsOf, resolved);
+  return scopedCallee(call, context, commentsOf);
+}
+
+/**
+ * The function of this file an identifier callee names, found by scope alone: a function
+ * declaration or a `const` holding a function. Without types it is all `calleeFunction` has; with
+ * types it answers without asking the checker.
+ */
+export function scopedCallee(
+  call: TSESTree.CallExpression,
+  context: OriginContext,
+  commentsOf: (node: TSESTree.Node) => readonly string[],
+): VisibleFunction | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = ASTUtils.findVariable(context.scopeOf(callee), callee)?.defs[0];

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ClientModel, CloseKind } from '../clients/client-model.js';
+import type { ClientModel, CloseKind, CopyKind } from '../clients/client-model.js';
 import type { AliasTarget } from './response-uses.js';
 import type { CollectionOrigin } from './response-collections.js';
 
@@ -14,6 +14,8 @@ export interface TrackedResponse {
   readonly collection?: CollectionOrigin;
   /** The producer may give `null` or `undefined` instead of a response: a drain must use `?.`. */
   readonly nullable?: boolean;
+  /** The code's types do not show a response here (see `Producer`): no fix can name its members. */
+  readonly declaredOtherwise?: boolean;
   /** The request call that made it, when `producer` is not that call (the parameter a rejection reaches); messages name it. */
   readonly call?: TSESTree.CallExpression;
 }
@@ -86,4 +88,6 @@ export interface UnreadClone {
   /** The `clone()` call. */
   readonly call: TSESTree.CallExpression;
   readonly variable: TSESLint.Scope.Variable;
+  /** What the unread copy costs, by the client. */
+  readonly copies: CopyKind;
 }

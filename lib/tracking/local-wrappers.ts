@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calleeFunction } from './callee-function.js';
+import { scopedCallee } from './callee-function.js';
 import { type FunctionNode, isFunctionNode, isNullOrUndefined, memberName, optionsLack, returnedValues, unwrap } from './ast.js';
 import type { OriginContext, Producer } from './origin-context.js';
 import { producerOf } from './response-origins.js';
@@ -9,17 +9,20 @@ import { classifyUse, PROMISE_VIEW } from './response-uses.js';
 const cache = new WeakMap<TSESTree.Node, Producer | null>();
 
 /**
- * Without types: a call of a function of this file whose every `return` gives back a response a
- * client call made right there, or nothing (`async function tryFetch(url) { try { return await
- * fetch(url) } catch { return null } }`). With types the checker answers this (a wrapper typed
- * `Promise<Response | null>`); without them the body is all there is to go by, so the shapes are
- * few: the client call itself, awaited or not, `.catch(() => null)` on it, or a `const` holding it
+ * A call of a function of this file whose every `return` gives back a response a client call made
+ * right there, or nothing (`async function tryFetch(url) { try { return await fetch(url) } catch {
+ * return null } }`). With types the checker answers this for a wrapper typed `Promise<Response |
+ * null>`, and this is asked only when it did not: the wrapper's own annotation may hide the
+ * response (`Promise<FetchResponse>` with a structural `FetchResponse`). The body is all there is
+ * to go by, so the shapes are few: the client call itself, awaited or not, `.catch(() => null)` on it, or a `const` holding it
  * that the wrapper only looks at. A request that may not be a plain GET (its options are not an
  * object literal, or name a `method`) is left alone: the caller cannot tell a HEAD, which has no body.
  */
 export function localWrapperProducer(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
-  if (context.types || unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
-  const callee = calleeFunction(call, context, () => []);
+  if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
+  // By scope, with or without types: a wrapper annotated with a response type of its own making
+  // (`Promise<FetchResponse>`) is no producer to the checker, yet gives back what `fetch` made.
+  const callee = scopedCallee(call, context, () => []);
   if (!callee) return undefined;
   let found = cache.get(callee.fn);
   if (found === undefined) {
@@ -28,7 +31,8 @@ export function localWrapperProducer(call: TSESTree.CallExpression, context: Ori
     found = wrapperProducer(callee.fn, context) ?? null;
     cache.set(callee.fn, found);
   }
-  return found ?? undefined;
+  // With types, the checker has already said the call's type is no response.
+  return found && context.types ? { ...found, declaredOtherwise: true } : (found ?? undefined);
 }
 
 function wrapperProducer(fn: Exclude<FunctionNode, TSESTree.Program>, context: OriginContext): Producer | undefined {

@@ -25,6 +25,11 @@ export interface Producer {
   readonly view: string;
   /** It may give `null` or `undefined` instead (`Promise<Response | null>`). */
   readonly nullable?: boolean;
+  /**
+   * The file's types call the value something else (a wrapper annotated `Promise<FetchResponse>`
+   * with a structural type of its own): a drain naming the client's members would not type-check.
+   */
+  readonly declaredOtherwise?: boolean;
 }
 
 /**

@@ -92,7 +92,13 @@ class ResponseTracker {
     const owner = enclosingFunction(call);
     const use = classifyUse(call, producer.view, this.useContext(producer.client, owner));
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
-    const response: TrackedResponse = { producer: call, client: producer.client, name: aliasName(use), nullable: producer.nullable };
+    const response: TrackedResponse = {
+      producer: call,
+      client: producer.client,
+      name: aliasName(use),
+      nullable: producer.nullable,
+      declaredOtherwise: producer.declaredOtherwise,
+    };
     const guards = headGuards(call, owner, this.context.scopeOf);
     const head = sentAsHead(call, guards) && !producer.client.emptyBodyHoldsConnection ? BODYLESS : 0;
     this.follow(response, use, owner, call, flags | head, abortHandles(call, producer.client, this.context), guards);
@@ -121,6 +127,7 @@ class ResponseTracker {
       name: value.kind === 'bind' ? value.id.name : undefined,
       collection: origin,
       nullable: producer.nullable,
+      declaredOtherwise: producer.declaredOtherwise,
     };
     if (value.kind === 'drop') {
       this.leakNow(response, { kind: 'discard', node: enclosingStatement(origin.combinator) });

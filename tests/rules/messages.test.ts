@@ -86,6 +86,24 @@ export async function load(url: string) {
     ],
   },
   {
+    name: 'a node-fetch clone nobody reads: the read of the other copy stalls',
+    code: `
+import fetch from 'node-fetch';
+export async function load(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  return res.json();
+}`,
+    reports: [
+      {
+        line: 5,
+        column: 16,
+        message:
+          "The clone `copy` of the `fetch(url)` response (`res`) is never read: once the body outgrows the clone's buffer, node-fetch stops reading it, and reading the other copy waits for ever. Read both copies, or drop the `clone()`.",
+      },
+    ],
+  },
+  {
     name: 'a view: the body stream of a fetch response',
     code: `
 export async function stream(url: string) {

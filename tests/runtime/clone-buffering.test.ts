@@ -1,11 +1,14 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import nodeFetch from 'node-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * What backs `no-unconsumed-body`'s `unreadClone` report: `res.clone()` tees the body, and every
- * chunk the original reads is queued in the clone as well. A clone nobody reads holds a second
- * copy of the whole body in memory for as long as it lives, even after the connection has gone.
+ * What backs `no-unconsumed-body`'s reports of a clone nobody reads. `unreadClone`: a fetch
+ * `res.clone()` tees the body, and every chunk the original reads is queued in the clone as well,
+ * so an unread clone holds a second copy of the whole body in memory for as long as it lives, even
+ * after the connection has gone. `stallingClone`: node-fetch feeds the two copies from one pipe,
+ * which pauses once the unread copy's buffer is full, so the read of the other copy never ends.
  */
 const BODY_BYTES = 4 << 20;
 
@@ -57,5 +60,28 @@ describe('res.clone()', () => {
     }
     // A held connection would cost a new one per call, eight in all; reuse stays within two.
     expect(connections - before).toBeLessThanOrEqual(2);
+  });
+});
+
+/** Whether `read` settles within `ms`: a stalled read does not, and is left pending. */
+async function settlesWithin(read: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([read.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('node-fetch res.clone()', () => {
+  it('never finishes reading the original while the clone is left unread', async () => {
+    const res = await nodeFetch(`${base}/clone`);
+    const copy = res.clone();
+    const read = res.arrayBuffer();
+    expect(await settlesWithin(read, 1000)).toBe(false);
+    // Reading the clone as well lets the pipe flow again: both copies end.
+    const [original, clone] = await Promise.all([read, copy.arrayBuffer()]);
+    expect([original.byteLength, clone.byteLength]).toEqual([BODY_BYTES, BODY_BYTES]);
   });
 });

@@ -125,6 +125,36 @@ async function load(url: string) {
 }`,
     errors: [{ messageId: 'unreadClone', line: 4, column: 16, data: { clone: 'copy', response } }],
   },
+  {
+    name: 'node-fetch: a clone that is never read stops the body, so the read of the original waits',
+    code: `
+import fetch from 'node-fetch';
+async function load(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  console.log(copy.status);
+  return res.json();
+}`,
+    errors: [{ messageId: 'stallingClone', line: 5, column: 16, data: { clone: 'copy', response, client: 'node-fetch' } }],
+  },
+  {
+    // node-fetch has no way to let one copy go without waiting on the other: no fix.
+    name: 'node-fetch: an early return before either copy is read, without a fix',
+    code: `
+import fetch from 'node-fetch';
+async function load(url: string) {
+  const res = await fetch(url);
+  const copy = res.clone();
+  if (!res.ok) return null;
+  try {
+    return await res.json();
+  } catch {
+    return await copy.text();
+  }
+}`,
+    output: null,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response, exit: 'the function returns at line 6' } }],
+  },
 ];
 
 runCases('clones', { both: { valid, invalid } });

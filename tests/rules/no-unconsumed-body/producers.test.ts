@@ -532,6 +532,23 @@ async function isUp() {
         },
       ],
     },
+    {
+      // Found in posthog-node's feature-flag poller. The checker calls the result a
+      // `FetchResponse`; the body shows the wrapper gives back what `fetch` made. A drain naming
+      // `res.body` would not type-check against that type: no fix (without types it gets one).
+      name: 'a same-file wrapper annotated with a response type of its own making',
+      code: `
+type FetchResponse = { status: number; json(): Promise<unknown> };
+async function get(url: string): Promise<FetchResponse> {
+  return fetch(url);
+}
+async function isUp(url: string) {
+  const res = await get(url);
+  return res.status === 200;
+}`,
+      output: null,
+      errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `get(url)` response (`res`)', exit: 'the function returns at line 8' } }],
+    },
   ] as Invalid[],
 };
 
@@ -553,6 +570,29 @@ async function isUp() {
     },
   ] as Valid[],
   invalid: [
+    {
+      name: 'a same-file wrapper annotated with a response type of its own making gets the drain',
+      code: `
+type FetchResponse = { status: number; json(): Promise<unknown> };
+async function get(url: string): Promise<FetchResponse> {
+  return fetch(url);
+}
+async function isUp(url: string) {
+  const res = await get(url);
+  return res.status === 200;
+}`,
+      output: `
+type FetchResponse = { status: number; json(): Promise<unknown> };
+async function get(url: string): Promise<FetchResponse> {
+  return fetch(url);
+}
+async function isUp(url: string) {
+  const res = await get(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.status === 200;
+}`,
+      errors: [{ messageId: 'unconsumedBody', line: 7, column: 21 }],
+    },
     {
       name: 'node-fetch through require()',
       code: `
