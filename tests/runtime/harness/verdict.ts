@@ -20,7 +20,7 @@ export function classifyRun(measurement: RunMeasurement, poolSize: number): Clas
   if (stalled >= 0) {
     const call = calls[stalled];
     const open = call?.kind === 'timeout' ? call.open : 0;
-    const detail = `call ${stalled + 1} stalled with ${open}/${poolSize} connections held`;
+    const detail = `call ${stalled + 1} stalled with ${open} connection${open === 1 ? '' : 's'} open at the server (pool of ${poolSize})`;
     // A stall with free connections is the scenario hanging on its own, not the pool running dry.
     return open >= poolSize ? { verdict: 'leak', detail } : { verdict: 'stall', detail };
   }
