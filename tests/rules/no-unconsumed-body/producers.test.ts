@@ -503,6 +503,17 @@ async function remove(id: string) {
 ];
 
 /** Only the type checker can see these: a user function is a producer because of its return type. */
+/** A same-file wrapper annotated with a response type of the code's own making (posthog-node). */
+const wrapperOfOwnType = `
+type FetchResponse = { status: number; json(): Promise<unknown> };
+async function get(url: string): Promise<FetchResponse> {
+  return fetch(url);
+}
+async function isUp(url: string) {
+  const res = await get(url);
+  return res.status === 200;
+}`;
+
 const typedOnly = {
   valid: [] as Valid[],
   invalid: [
@@ -537,15 +548,7 @@ async function isUp() {
       // `FetchResponse`; the body shows the wrapper gives back what `fetch` made. A drain naming
       // `res.body` would not type-check against that type: no fix (without types it gets one).
       name: 'a same-file wrapper annotated with a response type of its own making',
-      code: `
-type FetchResponse = { status: number; json(): Promise<unknown> };
-async function get(url: string): Promise<FetchResponse> {
-  return fetch(url);
-}
-async function isUp(url: string) {
-  const res = await get(url);
-  return res.status === 200;
-}`,
+      code: wrapperOfOwnType,
       output: null,
       errors: [{ messageId: 'unconsumedBody', line: 7, column: 21, data: { response: 'the `get(url)` response (`res`)', exit: 'the function returns at line 8' } }],
     },
@@ -572,25 +575,8 @@ async function isUp() {
   invalid: [
     {
       name: 'a same-file wrapper annotated with a response type of its own making gets the drain',
-      code: `
-type FetchResponse = { status: number; json(): Promise<unknown> };
-async function get(url: string): Promise<FetchResponse> {
-  return fetch(url);
-}
-async function isUp(url: string) {
-  const res = await get(url);
-  return res.status === 200;
-}`,
-      output: `
-type FetchResponse = { status: number; json(): Promise<unknown> };
-async function get(url: string): Promise<FetchResponse> {
-  return fetch(url);
-}
-async function isUp(url: string) {
-  const res = await get(url);
-  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
-  return res.status === 200;
-}`,
+      code: wrapperOfOwnType,
+      output: wrapperOfOwnType.replace('  return res.status', `  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});\n  return res.status`),
       errors: [{ messageId: 'unconsumedBody', line: 7, column: 21 }],
     },
     {
