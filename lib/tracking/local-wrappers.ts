@@ -5,6 +5,7 @@ import { type FunctionNode, isFunctionNode, isNullOrUndefined, memberName, optio
 import type { OriginContext, Producer } from './origin-context.js';
 import { producerOf } from './response-origins.js';
 import { classifyUse, PROMISE_VIEW } from './response-uses.js';
+import { producerNames } from '../types/producer-names.js';
 
 const cache = new WeakMap<TSESTree.Node, Producer | null>();
 
@@ -14,12 +15,16 @@ const cache = new WeakMap<TSESTree.Node, Producer | null>();
  * return null } }`). With types the checker answers this for a wrapper typed `Promise<Response |
  * null>`, and this is asked only when it did not: the wrapper's own annotation may hide the
  * response (`Promise<FetchResponse>` with a structural `FetchResponse`). The body is all there is
- * to go by, so the shapes are few: the client call itself, awaited or not, `.catch(() => null)` on it, or a `const` holding it
- * that the wrapper only looks at. A request that may not be a plain GET (its options are not an
+ * to go by, so the shapes are few: the client call itself, awaited or not, `.catch(() => null)` on
+ * it, or a `const` holding it that the wrapper only looks at. A request that may not be a plain GET (its options are not an
  * object literal, or name a `method`) is left alone: the caller cannot tell a HEAD, which has no body.
  */
 export function localWrapperProducer(call: TSESTree.CallExpression, context: OriginContext): Producer | undefined {
-  if (unwrap(call.callee).type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = unwrap(call.callee);
+  if (name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // With types, only a name the program may produce under (its returned values lead to a client)
+  // is looked up: the scope walk stays off every other call.
+  if (context.types && !producerNames(context.types.services.program).has(name.name)) return undefined;
   // By scope, with or without types: a wrapper annotated with a response type of its own making
   // (`Promise<FetchResponse>`) is no producer to the checker, yet gives back what `fetch` made.
   const callee = scopedCallee(call, context, () => []);
@@ -31,7 +36,7 @@ export function localWrapperProducer(call: TSESTree.CallExpression, context: Ori
     found = wrapperProducer(callee.fn, context) ?? null;
     cache.set(callee.fn, found);
   }
-  // With types, the checker has already said the call's type is no response.
+  // With types, the checker did not take the call for a response: its type may lack the client's members.
   return found && context.types ? { ...found, declaredOtherwise: true } : (found ?? undefined);
 }
 
