@@ -14,6 +14,8 @@ const MAX_CALL_TEXT = 32;
 export function describeResponse(response: TrackedResponse, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const call = response.call ?? (response.producer.type === AST_NODE_TYPES.CallExpression ? response.producer : undefined);
   const held = response.name === undefined ? '' : ` (\`${response.name}\`)`;
+  // `Promise.all([fetch(a), fetch(b)])` is followed from its first request, but owes every body.
+  if (response.collection?.elements) return `each response of \`${callText(response.collection.combinator, sourceCode)}\`${held}`;
   if (call) return `the \`${callText(call, sourceCode)}\` response${held}`;
   return response.name === undefined ? `this ${response.client.label} response` : `the ${response.client.label} response \`${response.name}\``;
 }

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { calledBy, isFunctionNode, isTransparent, isWithin, memberName, optionsLack, outerWrapper, unwrap } from './ast.js';
+import { calledBy, isFunctionNode, isTransparent, isWithin, memberName, optionsLack, outerAwaited, outerWrapper, unwrap } from './ast.js';
 import { classifyUse, type ResponseUse, type UseContext } from './response-uses.js';
 
 /** The view of an array of responses (`await Promise.all(urls.map((u) => fetch(u)))`). */
@@ -24,6 +24,11 @@ export interface CollectionOrigin {
   /** `Promise.all(…)` or `Promise.allSettled(…)`. */
   readonly combinator: TSESTree.CallExpression;
   readonly view: typeof ARRAY_VIEW | typeof SETTLED_ARRAY_VIEW | typeof RACE_VIEW;
+  /**
+   * `Promise.all([fetch(a), fetch(b)])`: the requests of an array literal, followed together from
+   * the first one. Absent for a `map`, whose one call makes every element.
+   */
+  readonly elements?: readonly TSESTree.CallExpression[];
 }
 
 /**
@@ -32,8 +37,8 @@ export interface CollectionOrigin {
  * so that the checker is asked about the inner call only in this shape.
  */
 export function collectionOriginOf(call: TSESTree.CallExpression): CollectionOrigin | undefined {
-  let node: TSESTree.Node = call;
-  while (node.parent && (isTransparent(node.parent) || node.parent.type === AST_NODE_TYPES.AwaitExpression)) node = node.parent;
+  const node = outerAwaited(call);
+  if (node.parent?.type === AST_NODE_TYPES.ArrayExpression) return literalOriginOf(node, node.parent);
   const arrow = node.parent;
   if (arrow?.type !== AST_NODE_TYPES.ArrowFunctionExpression || arrow.body !== node || arrow.params.length > 2) return undefined;
   const map = outerWrapper(arrow).parent;
@@ -41,13 +46,40 @@ export function collectionOriginOf(call: TSESTree.CallExpression): CollectionOri
   if (map.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(map.callee) !== 'map' || map.callee.optional) return undefined;
   const combinator = outerWrapper(map).parent;
   if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments[0] !== outerWrapper(map)) return undefined;
+  const view = combinatorView(combinator);
+  return view && { combinator, view };
+}
+
+function combinatorView(combinator: TSESTree.CallExpression): CollectionOrigin['view'] | undefined {
   const callee = combinator.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Promise') return undefined;
   const name = memberName(callee);
-  if (name === 'all') return { combinator, view: ARRAY_VIEW };
-  if (name === 'allSettled') return { combinator, view: SETTLED_ARRAY_VIEW };
-  if (name === 'race' || name === 'any') return { combinator, view: RACE_VIEW };
+  if (name === 'all') return ARRAY_VIEW;
+  if (name === 'allSettled') return SETTLED_ARRAY_VIEW;
+  if (name === 'race' || name === 'any') return RACE_VIEW;
   return undefined;
+}
+
+/**
+ * `const rs = await Promise.all([fetch(a), fetch(b)])` and `await Promise.all([…]);`: an array
+ * literal of requests whose array is held whole or dropped, seen from its first element. Destructured
+ * (`const [a, b] = …`), each element is followed alone (`promiseAllElement`); a race over a literal
+ * is not followed.
+ */
+function literalOriginOf(element: TSESTree.Node, array: TSESTree.ArrayExpression): CollectionOrigin | undefined {
+  if (array.elements[0] !== element) return undefined;
+  const combinator = outerWrapper(array).parent;
+  if (combinator?.type !== AST_NODE_TYPES.CallExpression || combinator.arguments.length !== 1 || combinator.arguments[0] !== outerWrapper(array)) return undefined;
+  const view = combinatorView(combinator);
+  if (!view || view === RACE_VIEW || !combinatorValue(combinator)) return undefined;
+  const elements: TSESTree.CallExpression[] = [];
+  for (const item of array.elements) {
+    const request = item && item.type !== AST_NODE_TYPES.SpreadElement ? unwrap(item) : undefined;
+    const call = request?.type === AST_NODE_TYPES.AwaitExpression ? unwrap(request.argument) : request;
+    if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    elements.push(call);
+  }
+  return { combinator, view, elements };
 }
 
 /**

@@ -120,6 +120,7 @@ class ResponseTracker {
     if (!producer || (producer.view !== PROMISE_VIEW && producer.view !== producer.client.rootView)) return;
     const flags = headFlags(call, producer.client, this.context.scopeOf) | requestFlags(call, producer.client, this.context);
     if (flags & BODYLESS) return;
+    if (origin.elements && !origin.elements.every((element) => element === call || this.sameRequestAs(element, producer, flags))) return;
     const owner = enclosingFunction(origin.combinator);
     const response: TrackedResponse = {
       producer: call,
@@ -135,6 +136,18 @@ class ResponseTracker {
     }
     const use = bindPattern(value.id, origin.view, this.useContext(producer.client, owner), false);
     if (use.kind === 'alias') this.planResponse(response, owner, use.targets, origin.combinator, flags, []);
+  }
+
+  /**
+   * Whether another element of `Promise.all([fetch(a), fetch(b)])` is a request like the first: the
+   * same client and view, and the same flags, so that one obligation and one drain fit the array.
+   * A literal that mixes in anything else (`getUser()`, a `HEAD`) is not followed.
+   */
+  private sameRequestAs(element: TSESTree.CallExpression, first: Producer, flags: number): boolean {
+    const producer = this.producerAt(element);
+    if (!producer || producer.client !== first.client || producer.view !== first.view) return false;
+    if (producer.nullable !== first.nullable || producer.declaredOtherwise !== first.declaredOtherwise) return false;
+    return (headFlags(element, producer.client, this.context.scopeOf) | requestFlags(element, producer.client, this.context)) === flags;
   }
 
   /** A client's call, one the options name, or (without types) a wrapper of this file. */

@@ -128,6 +128,46 @@ async function fastest(mirrors: string[]) {
   return res.status;
 }`,
   },
+  {
+    name: 'an array literal of requests, every body read by a map',
+    code: `
+async function loadPair(a: string, b: string) {
+  const responses = await Promise.all([fetch(a), fetch(b)]);
+  return Promise.all(responses.map((res) => res.json()));
+}`,
+  },
+  {
+    name: 'an array literal that mixes a request with other work is not followed',
+    code: `
+async function withUser(url: string, loadUser: () => Promise<string>) {
+  const results = await Promise.all([fetch(url), loadUser()]);
+  return results.length;
+}`,
+  },
+  {
+    name: 'an array literal with a HEAD request among them is not followed',
+    code: `
+async function probe(a: string, b: string) {
+  const responses = await Promise.all([fetch(a), fetch(b, { method: 'HEAD' })]);
+  return responses.map((res) => res.ok);
+}`,
+  },
+  {
+    name: 'an array literal of requests held whole and returned',
+    code: `
+async function openPair(a: string, b: string) {
+  const responses = await Promise.all([fetch(a), fetch(b)]);
+  return responses;
+}`,
+  },
+  {
+    name: 'a race over an array literal of requests is not followed',
+    code: `
+async function fastest(a: string, b: string) {
+  const res = await Promise.race([fetch(a), fetch(b)]);
+  return res.json();
+}`,
+  },
 ];
 
 const invalid: Invalid[] = [
@@ -262,6 +302,63 @@ async function firstOk(urls: string[]) {
 }`,
     output: null,
     errors: [{ messageId: 'unconsumedBody', line: 3, column: 57, data: { response: 'the `fetch(url)` response (`responses`)', exit: 'the function throws at line 5 or returns at line 6' } }],
+  },
+  {
+    name: 'an array literal of requests held whole, of which only the statuses are used',
+    code: `
+async function healthy(a: string, b: string) {
+  const responses = await Promise.all([fetch(a), fetch(b)]);
+  return responses.every((res) => res.ok);
+}`,
+    output: `
+async function healthy(a: string, b: string) {
+  const responses = await Promise.all([fetch(a), fetch(b)]);
+  ${DRAIN_ALL};
+  return responses.every((res) => res.ok);
+}`,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 40, data: { response: 'each response of `Promise.all(…)` (`responses`)', exit: 'the function returns at line 4' } }],
+  },
+  {
+    name: 'an array literal of settled requests, of which only the outcomes are used',
+    code: `
+async function count(a: string, b: string) {
+  const results = await Promise.allSettled([fetch(a), fetch(b)]);
+  return results.map((result) => result.status).filter((status) => status === 'fulfilled').length;
+}`,
+    output: `
+async function count(a: string, b: string) {
+  const results = await Promise.allSettled([fetch(a), fetch(b)]);
+  await Promise.all(results.map((result) => result.status === 'fulfilled' && result.value.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {})));
+  return results.map((result) => result.status).filter((status) => status === 'fulfilled').length;
+}`,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 45, data: { response: 'each response of `Promise.allSettled(…)` (`results`)', exit: 'the function returns at line 4' } }],
+  },
+  {
+    name: 'an array literal of requests dropped once they answer',
+    code: `
+async function notify(a: string, b: string) {
+  await Promise.all([fetch(a, { method: 'POST' }), fetch(b, { method: 'POST' })]);
+}`,
+    output: null,
+    errors: [
+      {
+        messageId: 'unconsumedBody',
+        line: 3,
+        column: 22,
+        data: { response: 'each response of `Promise.all(…)`', exit: 'it is dropped at line 3' },
+        suggestions: [
+          {
+            messageId: 'insertDrain',
+            data: { target: '`response`', lines: 'line 3', how: ' (reads for up to 1 s)' },
+            output: `
+async function notify(a: string, b: string) {
+  const responses = await Promise.all([fetch(a, { method: 'POST' }), fetch(b, { method: 'POST' })]);
+  ${DRAIN_ALL};
+}`,
+          },
+        ],
+      },
+    ],
   },
 ];
 
