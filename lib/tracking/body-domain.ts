@@ -20,7 +20,7 @@ import {
 import type { BodyLeak, LeakExitKind, UndrainedClose } from './findings.js';
 import { type FunctionPlan, HANDLE, type PlanEvent } from './function-plan.js';
 import type { GuardFacts } from './response-guards.js';
-import type { ResponseUse } from './response-uses.js';
+import { PROMISE_VIEW, type ResponseUse } from './response-uses.js';
 import { isDeliberateClose } from './deliberate-close.js';
 import { isUnpooledRequest } from './request-options.js';
 import { cloneCall } from './unread-clones.js';
@@ -193,7 +193,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
         // connection until it is read or cancelled itself.
         if (this.isClone(response, holder)) return state;
         const unread = state[response]!.filter(
-          (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)),
+          (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)) && (holder !== HANDLE || this.arrived(response, value)),
         );
         if (unread.length > 0) {
           this.log.close({
@@ -223,6 +223,15 @@ export class BodyDomain implements PathDomain<FunctionState> {
       default:
         return this.onHolder(state, response, holder, (value) => value | SETTLED | READ);
     }
+  }
+
+  /**
+   * Whether the response is held as a response, not only as the promise of one, on this path. An
+   * `AbortController` aborted before the promise is awaited ends a request that may still be in
+   * flight, as a timeout does: whether a body had arrived to be thrown away is a may.
+   */
+  private arrived(response: number, value: number): boolean {
+    return this.plan.responses[response]!.holders.some((target, index) => value & holderBit(index) && target.view !== PROMISE_VIEW);
   }
 
   private isClone(response: number, holder: number): boolean {

@@ -95,16 +95,23 @@ function declaresRequest(client: ClientModel, declaration: ts.Declaration): bool
  * Whether a signature without a body takes a URL first, as `fetch` does: `fetchFn: FetchLike`,
  * `http: { get(url: string): Promise<Response> }`. A middleware's `next()`, a renderer's
  * `render(page)` or a handler's `(request: Request) => Response` take no URL: their responses are
- * built by code this call does not show, most often in memory, so they are not followed.
+ * built by code this call does not show, most often in memory, so they are not followed. Nor is a
+ * URL that may be left out (Astro's `next(rewrite?: string | URL | Request)`): `fetch` cannot do
+ * without one, a middleware's `next()` can.
  */
 function isFetchShaped(declaration: ts.SignatureDeclaration | ts.JSDocSignature, checker: ts.TypeChecker): boolean {
   const first = declaration.parameters[0];
-  if (!first) return false;
+  if (!first || mayBeLeftOut(first)) return false;
   const { TypeFlags } = typescript();
   const type = checker.getTypeAtLocation(first);
   return (type.isUnion() ? type.types : [type]).some(
     (part) => (part.flags & TypeFlags.StringLike) !== 0 || part.getSymbol()?.getName() === 'URL',
   );
+}
+
+function mayBeLeftOut(parameter: ts.ParameterDeclaration | ts.JSDocParameterTag): boolean {
+  if ('isBracketed' in parameter) return parameter.isBracketed;
+  return parameter.questionToken !== undefined || parameter.initializer !== undefined || parameter.dotDotDotToken !== undefined;
 }
 
 /**

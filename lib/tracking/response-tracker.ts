@@ -32,6 +32,7 @@ import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
 import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 import { unreadClones } from './unread-clones.js';
+import { replacedGlobals } from './replaced-globals.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -50,7 +51,7 @@ export function trackResponses(
   functions: readonly Exclude<FunctionNode, TSESTree.Program>[],
   context: TrackerContext,
 ): BodyFindings {
-  const tracker = new ResponseTracker(context);
+  const tracker = new ResponseTracker(context, calls);
   for (const call of calls) tracker.addCall(call);
   for (const fn of functions) tracker.addParameters(fn);
   return tracker.run();
@@ -64,7 +65,13 @@ class ResponseTracker {
   /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
   private readonly plannedParams = new Set<TSESTree.Node>();
 
-  constructor(private readonly context: TrackerContext) {}
+  /** Per client: whether the file replaces one of its globals (lib/tracking/replaced-globals.ts). */
+  private readonly mocked = new Map<ClientModel, boolean>();
+
+  constructor(
+    private readonly context: TrackerContext,
+    private readonly calls: readonly TSESTree.CallExpression[],
+  ) {}
 
   addCall(call: TSESTree.CallExpression): void {
     if (isPromiseChainStep(call)) return;
@@ -152,7 +159,21 @@ class ResponseTracker {
 
   /** A client's call, one the options name, or (without types) a wrapper of this file. */
   private producerAt(call: TSESTree.CallExpression): Producer | undefined {
-    return producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
+    return producer && !this.replacesGlobalOf(producer.client, call) ? producer : undefined;
+  }
+
+  /** `globalThis.fetch = mock` in a test: the file's fetch responses may be built by the mock. */
+  private replacesGlobalOf(client: ClientModel, call: TSESTree.CallExpression): boolean {
+    let mocked = this.mocked.get(client);
+    if (mocked === undefined) {
+      const globals = client.producers.filter((producer) => producer.modules === null).map((producer) => producer.name);
+      let scope = this.context.scopeOf(call);
+      while (scope.upper) scope = scope.upper;
+      mocked = globals.length > 0 && replacedGlobals(this.calls, scope, globals).size > 0;
+      this.mocked.set(client, mocked);
+    }
+    return mocked;
   }
 
   /** `const { res, done } = await open(url)`: a wrapper's object holds a response (lib/tracking/object-wrappers.ts). */

@@ -1226,6 +1226,23 @@ async function load(url: string) {
 }`,
   },
   {
+    // astro's endpoint-response.test.ts: the abort ends a request that may still be in flight, as a
+    // timeout does; whether a body had arrived to be thrown away is a may.
+    name: 'abort before the promise of the response is awaited',
+    code: `
+async function bail(url: string) {
+  const controller = new AbortController();
+  const pending = fetch(url, { signal: controller.signal });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  controller.abort();
+  try {
+    await pending;
+  } catch (error) {
+    console.log((error as Error).name);
+  }
+}`,
+  },
+  {
     name: 'abort of a controller whose signal went elsewhere',
     code: `
 async function load(url: string) {

@@ -21,6 +21,52 @@ export async function handle(next: () => Promise<Response>) {
 `,
   },
   {
+    // astro's memory-provider.ts: the rewrite target may be left out, as `fetch`'s URL cannot be.
+    name: 'a middleware\'s `next(rewrite?)` whose optional first parameter takes a URL is not fetch',
+    code: `
+type MiddlewareNext = (rewritePayload?: string | URL | Request) => Promise<Response>;
+export async function onRequest(next: MiddlewareNext) {
+  const fresh = await next();
+  if (fresh.headers.get('cdn-cache-control')) return fresh;
+  return new Response('stale');
+}
+`,
+  },
+  {
+    // openstatus's health-check.test.ts: the test's own mock answers every fetch of the file.
+    name: 'a test file that replaces globalThis.fetch gets back what its mock builds',
+    code: `
+declare function test(name: string, fn: () => Promise<void>): void;
+test('follows a redirect', async () => {
+  globalThis.fetch = (async () => new Response('done', { status: 200 })) as typeof fetch;
+  const res = await fetch('https://example.com/mcp', { method: 'GET' });
+  console.log(res.status);
+});
+`,
+  },
+  {
+    name: 'a test file that spies on the global fetch',
+    code: `
+declare const vi: { spyOn(target: object, key: string): { mockResolvedValue(value: unknown): void } };
+vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('{}'));
+export async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+  },
+  {
+    name: 'a test file that stubs the global fetch',
+    code: `
+declare const vi: { stubGlobal(name: string, value: unknown): void };
+vi.stubGlobal('fetch', async () => new Response('{}'));
+export async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+  },
+  {
     name: 'a renderer typed to return a response takes no URL: its response is not followed',
     code: `
 interface Renderer {
@@ -243,6 +289,29 @@ export async function load(url: string) {
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'a test file that spies on something other than fetch still owes its bodies',
+    code: `
+declare const vi: { spyOn(target: object, key: string): void };
+vi.spyOn(console, 'log');
+globalThis.fetchTimeoutMs = 5000;
+export async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+    output: `
+declare const vi: { spyOn(target: object, key: string): void };
+vi.spyOn(console, 'log');
+globalThis.fetchTimeoutMs = 5000;
+export async function check(url: string) {
+  const res = await fetch(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.ok;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 6, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 7' } }],
+  },
   {
     name: 'the response passed through an identity helper is still owed by its caller',
     code: `
@@ -776,6 +845,25 @@ export async function check() {
 ];
 
 const typedInvalid: Invalid[] = [
+  {
+    name: 'a function type whose first parameter is a required URL is fetch-shaped, whatever else it takes',
+    code: `
+type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+export async function probe(fetchLike: FetchLike, url: string) {
+  const res = await fetchLike(url);
+  return res.ok;
+}
+`,
+    output: `
+type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
+export async function probe(fetchLike: FetchLike, url: string) {
+  const res = await fetchLike(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.ok;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetchLike(url)` response (`res`)', exit: 'the function returns at line 5' } }],
+  },
   {
     name: 'a fetch-shaped function value (`fetchFn: typeof fetch`) still makes network responses',
     code: `
