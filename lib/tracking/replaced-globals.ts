@@ -54,8 +54,13 @@ function stringValue(node: TSESTree.Node | undefined): string | undefined {
   return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
 }
 
-/** References to a global: unresolved ones, and those of a variable the configuration declares. */
+/**
+ * References to a global: unresolved ones, and those of a variable the configuration or a lib
+ * declares. A script's own top-level `const { fetch } = require('undici')` is in the global scope
+ * too, but it is a binding of the file, not the global.
+ */
 function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSESLint.Scope.Reference[] {
-  const declared = globalScope.set.get(name)?.references ?? [];
+  const variable = globalScope.set.get(name);
+  const declared = variable && variable.defs.length === 0 ? variable.references : [];
   return [...declared, ...globalScope.through.filter((reference) => reference.identifier.name === name)];
 }

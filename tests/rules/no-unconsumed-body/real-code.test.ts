@@ -846,6 +846,28 @@ export async function check() {
 
 const typedInvalid: Invalid[] = [
   {
+    // fastify's hooks.test.js, a CommonJS script (\`const { fetch } = require('undici')\`): a script's
+    // top-level binding sits in the global scope, but it is the file's own.
+    name: 'a script that binds its own fetch at the top level has not replaced the global',
+    code: `
+const { fetch } = globalThis;
+async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+    languageOptions: { sourceType: 'script' },
+    output: `
+const { fetch } = globalThis;
+async function check(url: string) {
+  const res = await fetch(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.ok;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 5' } }],
+  },
+  {
     name: 'a function type whose first parameter is a required URL is fetch-shaped, whatever else it takes',
     code: `
 type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
