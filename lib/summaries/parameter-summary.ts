@@ -152,6 +152,33 @@ function referenceEffect(
   }
 }
 
+/** Whether a statement holds a `return` of its own function (not of a nested one). */
+function mayReturn(statement: TSESTree.Node): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
+  const children = COMPOUND_STATEMENTS[statement.type];
+  if (!children) return false;
+  return children.some((key) => {
+    const child = (statement as unknown as Record<string, TSESTree.Node | TSESTree.Node[] | null | undefined>)[key];
+    return Array.isArray(child) ? child.some(mayReturn) : child != null && mayReturn(child);
+  });
+}
+
+/** The statements that hold other statements, and under which keys. */
+const COMPOUND_STATEMENTS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
+  [AST_NODE_TYPES.BlockStatement]: ['body'],
+  [AST_NODE_TYPES.IfStatement]: ['consequent', 'alternate'],
+  [AST_NODE_TYPES.WhileStatement]: ['body'],
+  [AST_NODE_TYPES.DoWhileStatement]: ['body'],
+  [AST_NODE_TYPES.ForStatement]: ['body'],
+  [AST_NODE_TYPES.ForInStatement]: ['body'],
+  [AST_NODE_TYPES.ForOfStatement]: ['body'],
+  [AST_NODE_TYPES.LabeledStatement]: ['body'],
+  [AST_NODE_TYPES.TryStatement]: ['block', 'handler', 'finalizer'],
+  [AST_NODE_TYPES.CatchClause]: ['body'],
+  [AST_NODE_TYPES.SwitchStatement]: ['cases'],
+  [AST_NODE_TYPES.SwitchCase]: ['consequent'],
+};
+
 /** Whether `node` runs only on the way to a `throw` of its function: in its argument, or before it. */
 function leadsToThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
@@ -166,7 +193,8 @@ function leadsToThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
     if (!list) continue;
     for (const sibling of list.slice(list.indexOf(current as TSESTree.Statement) + 1)) {
       if (sibling.type === AST_NODE_TYPES.ThrowStatement) return true;
-      if (sibling.type === AST_NODE_TYPES.ReturnStatement) return false;
+      // `while (true) { … return parse(chunk); } throw …`: the function may return from the loop.
+      if (mayReturn(sibling)) return false;
     }
   }
   return false;

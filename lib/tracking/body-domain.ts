@@ -193,7 +193,7 @@ export class BodyDomain implements PathDomain<FunctionState> {
         // connection until it is read or cancelled itself.
         if (this.isClone(response, holder)) return state;
         const unread = state[response]!.filter(
-          (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)) && (holder !== HANDLE || this.arrived(response, value)),
+          (value) => heldBy(value, holder) && value & EXISTS && !(value & (READ | BODYLESS)) && (holder !== HANDLE || this.closesArrived(response, value)),
         );
         if (unread.length > 0) {
           this.log.close({
@@ -226,11 +226,14 @@ export class BodyDomain implements PathDomain<FunctionState> {
   }
 
   /**
-   * Whether the response is held as a response, not only as the promise of one, on this path. An
+   * Whether a handle's close (`controller.abort()`, `req.destroy()`) throws away a body on this
+   * path: one held as a response, not only as the promise of one, and not closed already. An
    * `AbortController` aborted before the promise is awaited ends a request that may still be in
-   * flight, as a timeout does: whether a body had arrived to be thrown away is a may.
+   * flight, as a timeout does: whether a body had arrived to be thrown away is a may. After
+   * `res.destroy()`, `req.destroy()` closes nothing more.
    */
-  private arrived(response: number, value: number): boolean {
+  private closesArrived(response: number, value: number): boolean {
+    if (value & SETTLED) return false;
     return this.plan.responses[response]!.holders.some((target, index) => value & holderBit(index) && target.view !== PROMISE_VIEW);
   }
 

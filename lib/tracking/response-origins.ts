@@ -100,13 +100,16 @@ function declaresRequest(client: ClientModel, declaration: ts.Declaration): bool
  * without one, a middleware's `next()` can.
  */
 function isFetchShaped(declaration: ts.SignatureDeclaration | ts.JSDocSignature, checker: ts.TypeChecker): boolean {
-  const first = declaration.parameters[0];
+  const [first, second] = declaration.parameters;
   if (!first || mayBeLeftOut(first)) return false;
   const { TypeFlags } = typescript();
   const type = checker.getTypeAtLocation(first);
-  return (type.isUnion() ? type.types : [type]).some(
+  const takesUrl = (type.isUnion() ? type.types : [type]).some(
     (part) => (part.flags & TypeFlags.StringLike) !== 0 || part.getSymbol()?.getName() === 'URL',
   );
+  // `fetch`'s second argument is its options: `(token: string, env: string) => Promise<Response>`
+  // (a route handler called in-process by a test) is something else.
+  return takesUrl && !(second && !mayBeLeftOut(second) && (checker.getTypeAtLocation(second).flags & TypeFlags.StringLike) !== 0);
 }
 
 function mayBeLeftOut(parameter: ts.ParameterDeclaration | ts.JSDocParameterTag): boolean {

@@ -833,6 +833,54 @@ async function loadJson(url: string) {
   },
   // node:http and undici.request (per-client files in tests/rules/clients/ hold the rest)
   {
+    // trigger.dev's streamsWriterV1.ts: the request's destroy after the response's closes nothing more.
+    name: 'node:http res.destroy() then req.destroy(): one close, reported once',
+    code: `
+import { request } from 'node:http';
+export function post(url: string) {
+  const req = request(url, { method: 'POST' });
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) {
+      res.destroy();
+      req.destroy();
+      return;
+    }
+    res.resume();
+  });
+  req.end('x');
+}`,
+    errors: [
+      {
+        messageId: 'destroyUnread',
+        line: 7,
+        column: 7,
+        data: { close: 'res.destroy()', response: "the \`request(url, { method: 'POST' })\` response (\`res\`)" },
+        suggestions: [
+          {
+            messageId: 'drainInstead',
+            data: { target: '`res`', how: ' (reads for up to 1 s)' },
+            output: `
+import { request } from 'node:http';
+export function post(url: string) {
+  const req = request(url, { method: 'POST' });
+  req.on('response', (res) => {
+    if (res.statusCode !== 200) {
+      res.resume();
+      setTimeout(() => res.destroy(), 1000).unref();
+      req.destroy();
+      return;
+    }
+    res.resume();
+  });
+  req.end('x');
+}`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+
     name: 'node:http res.destroy() after reading the status',
     code: `
 import * as http from 'node:http';

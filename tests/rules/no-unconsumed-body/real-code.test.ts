@@ -67,6 +67,21 @@ export async function check(url: string) {
 `,
   },
   {
+    // trigger.dev's seed-webhook-deliveries.ts: the process ends before the function does.
+    name: '`process.exit()` ends the path: the function end after it is never reached',
+    code: `
+export async function main(endpoint: string, rows: string) {
+  const res = await fetch(endpoint, { method: 'POST', body: rows });
+  if (!res.ok) {
+    console.error(await res.text());
+    process.exit(1);
+  }
+  console.log('inserted');
+  process.exit(0);
+}
+`,
+  },
+  {
     name: 'a renderer typed to return a response takes no URL: its response is not followed',
     code: `
 interface Renderer {
@@ -289,6 +304,29 @@ export async function load(url: string) {
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'a return before `process.exit()` still leaves the function with the body unread',
+    code: `
+export async function main(endpoint: string, dryRun: boolean) {
+  const res = await fetch(endpoint, { method: 'POST' });
+  if (dryRun) return;
+  await res.text();
+  process.exit(0);
+}
+`,
+    output: `
+export async function main(endpoint: string, dryRun: boolean) {
+  const res = await fetch(endpoint, { method: 'POST' });
+  if (dryRun) {
+    await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return;
+  }
+  await res.text();
+  process.exit(0);
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 3, column: 21, data: { response: 'the `fetch(…)` response (`res`)', exit: 'the function returns at line 4' } }],
+  },
   {
     name: 'a test file that spies on something other than fetch still owes its bodies',
     code: `
@@ -694,6 +732,39 @@ export async function size(url: string) {
 
 /** Only the checker can tell a fetch-shaped function value, a wrapper in another file or a `never` branch. */
 const typedValid: Valid[] = [
+  {
+    // trigger.dev's uatEnvironmentClaim.test.ts: route handlers called in-process through a typed field.
+    name: 'a function value whose second parameter is a required string is not fetch-shaped',
+    code: `
+type RouteCase = { call: (token: string, env: string) => Promise<Response> };
+export async function check(cases: RouteCase[]) {
+  const response = await cases[0]!.call('token', 'prod');
+  return response.status === 200;
+}
+`,
+  },
+  {
+    // trigger.dev's mintlifyClient.ts: the loop returns once it has read an event; the throw after it is unreachable.
+    name: 'a helper that reads in a `while (true)` loop it returns from takes the response, despite a throw after the loop',
+    code: `
+export async function search(url: string) {
+  const response = await fetch(url, { method: 'POST', body: '{}' });
+  return parseSse(response);
+}
+async function parseSse(response: Response): Promise<unknown> {
+  const reader = response.body?.getReader();
+  if (!reader) throw new Error('no reader');
+  let buffer = '';
+  while (true) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('closed before data arrived');
+    buffer += new TextDecoder().decode(value);
+    if (buffer.includes('\\n\\n')) return JSON.parse(buffer.slice(5));
+  }
+  throw new Error('no data');
+}
+`,
+  },
   {
     name: 'a helper whose caller reads the response after it returns `undefined` only borrows it',
     code: `
