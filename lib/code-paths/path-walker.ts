@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { PathDomain } from './path-domain.js';
+import { endsProcess } from './process-exit.js';
 import { type Abrupt, type Branches, jump, type Maybe, NO_BRANCHES, NONE, normal, type Outcome } from './path-outcome.js';
 
 /*
@@ -85,7 +86,7 @@ class PathWalker<S> {
         return this.leaving(node, this.statements(node.body, state));
       case AST_NODE_TYPES.ExpressionStatement: {
         const after = this.expr(node.expression, state);
-        if (endsProcess(node.expression)) return NONE;
+        if (endsProcess(node)) return NONE;
         const expression = node.expression.type === AST_NODE_TYPES.AwaitExpression ? node.expression.argument : node.expression;
         return normal(after === undefined ? undefined : this.domain.assume(expression, after));
       }
@@ -503,15 +504,4 @@ function labelsOf(node: TSESTree.Node): Set<string> {
 
 function isStatementLike(node: TSESTree.Node): boolean {
   return node.type.endsWith('Statement') || node.type.endsWith('Declaration') || node.type === AST_NODE_TYPES.StaticBlock;
-}
-
-/**
- * `process.exit(…)`: the process ends here, and its sockets with it, so the path reaches no exit of
- * the function.
- */
-function endsProcess(expression: TSESTree.Expression): boolean {
-  const call = expression.type === AST_NODE_TYPES.AwaitExpression ? expression.argument : expression;
-  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression || call.callee.computed) return false;
-  const { object, property } = call.callee;
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'process' && property.type === AST_NODE_TYPES.Identifier && property.name === 'exit';
 }

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { PathDomain, PathExit } from '../code-paths/path-domain.js';
+import { alwaysEndsProcess } from '../code-paths/process-exit.js';
+import { catchingClause } from './ast.js';
 import {
   BODYLESS,
   ERROR,
@@ -127,7 +129,8 @@ export class BodyDomain implements PathDomain<FunctionState> {
     const masks = new Map<number, number>();
     for (const { response, holder } of dying) masks.set(response, (masks.get(response) ?? 0) | holderBit(holder));
     for (const [response, mask] of masks) {
-      if (this.plan.responses[response]!.borrowed && exit.kind !== 'throw') {
+      // A borrowed response goes back to its owner; a throw into a `catch` that ends the process loses nothing.
+      if ((this.plan.responses[response]!.borrowed && exit.kind !== 'throw') || (exit.kind === 'throw' && caughtToEndProcess(exit.node))) {
         current = mapResponse(current, response, (value) => (value & mask ? 0 : value));
         continue;
       }
@@ -355,4 +358,9 @@ function exitKind(scope: TSESTree.Node, exit: PathExit): LeakExitKind {
     return 'iteration-end';
   }
   return 'block-end';
+}
+
+function caughtToEndProcess(thrown: TSESTree.Node): boolean {
+  const handler = catchingClause(thrown);
+  return handler !== undefined && alwaysEndsProcess(handler.body);
 }

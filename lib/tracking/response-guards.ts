@@ -176,18 +176,30 @@ let predicateDepth = 0;
  */
 function predicateGuard(call: TSESTree.CallExpression, argument: TSESTree.Node, view: string, context: GuardContext): Guard | undefined {
   // Resolving the callee costs a checker question: only calls whose value decides a branch.
-  if (!context.calleeOf || predicateDepth >= MAX_PREDICATE_DEPTH || !isTestPosition(outerWrapper(call))) return undefined;
+  if (!isTestPosition(outerWrapper(call))) return undefined;
+  const facts = predicateFacts(call, argument, view, context);
+  return facts && { node: outerWrapper(call) as TSESTree.Expression, ...facts };
+}
+
+/** What a predicate helper's answer teaches about its response argument, each way. */
+function predicateFacts(
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+  view: string,
+  context: GuardContext,
+): Pick<Guard, 'whenTrue' | 'whenFalse'> | undefined {
+  if (!context.calleeOf || predicateDepth >= MAX_PREDICATE_DEPTH) return undefined;
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (call.arguments.slice(0, index).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
   const fn = context.calleeOf(call)?.fn;
   if (!fn || fn.type === AST_NODE_TYPES.Program) return undefined;
   const param = fn.params[index];
-  const returned = soleReturn(fn);
+  const returned = soleTest(fn);
   if (param?.type !== AST_NODE_TYPES.Identifier || !returned) return undefined;
   const leaves = new Map<TSESTree.Node, Guard>();
   predicateDepth++;
   try {
-    forEachIdentifier(returned, param.name, (reference) => {
+    forEachIdentifier(returned.test, param.name, (reference) => {
       const guard = guardAt(reference, view, context);
       if (guard) leaves.set(guard.node, guard);
     });
@@ -195,17 +207,33 @@ function predicateGuard(call: TSESTree.CallExpression, argument: TSESTree.Node, 
     predicateDepth--;
   }
   if (leaves.size === 0) return undefined;
-  const whenTrue = factsWhen(returned, true, leaves);
-  const whenFalse = factsWhen(returned, false, leaves);
+  const whenTrue = factsWhen(returned.test, !returned.negated, leaves);
+  const whenFalse = factsWhen(returned.test, returned.negated, leaves);
   if (isEmpty(whenTrue) && isEmpty(whenFalse)) return undefined;
-  return { node: outerWrapper(call) as TSESTree.Expression, whenTrue, whenFalse };
+  return { whenTrue, whenFalse };
 }
 
-/** The expression a function returns on its only path: an arrow's body, or a body of one `return`. */
-function soleReturn(fn: Exclude<FunctionNode, TSESTree.Program>): TSESTree.Expression | undefined {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body;
-  const [statement, ...rest] = fn.body.body;
-  return rest.length === 0 && statement?.type === AST_NODE_TYPES.ReturnStatement ? (statement.argument ?? undefined) : undefined;
+/**
+ * The test a function answers on its only path: an arrow's body, a body of one `return`, or
+ * `if (test) return true; return false;` (novu's `checkEmptyResponse`), `negated` when the literals
+ * are the other way round.
+ */
+function soleTest(fn: Exclude<FunctionNode, TSESTree.Program>): { test: TSESTree.Expression; negated: boolean } | undefined {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return { test: fn.body, negated: false };
+  const [first, second, ...rest] = fn.body.body;
+  if (rest.length > 0 || first === undefined) return undefined;
+  if (second === undefined) return first.type === AST_NODE_TYPES.ReturnStatement && first.argument ? { test: first.argument, negated: false } : undefined;
+  if (first.type !== AST_NODE_TYPES.IfStatement || first.alternate) return undefined;
+  const answer = booleanReturned(first.consequent);
+  const otherwise = booleanReturned(second);
+  return answer !== undefined && otherwise === !answer ? { test: first.test, negated: !answer } : undefined;
+}
+
+/** `return true;`, `{ return false; }`: the literal a statement returns. */
+function booleanReturned(statement: TSESTree.Statement): boolean | undefined {
+  const only = statement.type === AST_NODE_TYPES.BlockStatement && statement.body.length === 1 ? statement.body[0]! : statement;
+  if (only.type !== AST_NODE_TYPES.ReturnStatement || only.argument?.type !== AST_NODE_TYPES.Literal) return undefined;
+  return typeof only.argument.value === 'boolean' ? only.argument.value : undefined;
 }
 
 /** Identifiers named `name` in an expression, outside nested functions (a shadowing parameter aside). */
@@ -317,6 +345,9 @@ export function guardsThroughConstant(
   const { client } = context;
   if (view !== client.rootView) return [];
   const member = outerWrapper(reference).parent;
+  if (member?.type === AST_NODE_TYPES.CallExpression && member.arguments.includes(outerWrapper(reference) as TSESTree.CallExpressionArgument)) {
+    return predicateThroughConstant(member, outerWrapper(reference), context, scopeOf);
+  }
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outerWrapper(reference)) return [];
   const name = memberName(member);
   let value: TSESTree.Node = outerWrapper(member);
@@ -517,4 +548,27 @@ function literalOf(node: TSESTree.Node, context: GuardContext): number | string 
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' || typeof node.value === 'string' ? node.value : undefined;
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   return context.constantOf?.(node);
+}
+
+/**
+ * `const empty = isEmpty(res); if (empty) return;`: a predicate helper's answer held in a `const`
+ * teaches at each test of it what the call would. The callee is resolved only when some use of the
+ * constant decides a branch.
+ */
+function predicateThroughConstant(
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+  context: GuardContext,
+  scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope,
+): Guard[] {
+  const declarator = outerWrapper(call).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== outerWrapper(call) || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
+  if (declarator.parent?.type !== AST_NODE_TYPES.VariableDeclaration || declarator.parent.kind !== 'const') return [];
+  const tests = (ASTUtils.findVariable(scopeOf(declarator.id), declarator.id)?.references ?? [])
+    .filter((use) => !use.init)
+    .map((use) => outerWrapper(use.identifier))
+    .filter(isTestPosition);
+  if (tests.length === 0) return [];
+  const facts = predicateFacts(call, argument, context.client.rootView, context);
+  return facts ? tests.map((node) => ({ node: node as TSESTree.Expression, ...facts })) : [];
 }

@@ -82,6 +82,42 @@ export async function main(endpoint: string, rows: string) {
 `,
   },
   {
+    // novu's http-client.ts: the helper's answer, held in a constant, says the body is empty.
+    name: 'a predicate written as `if (…) return true; return false;`, its answer held in a constant',
+    code: `
+function isEmpty(response: Response) {
+  if (response.status === 204) {
+    return true;
+  }
+  return false;
+}
+export async function post(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  const empty = isEmpty(response);
+  if (empty) return undefined;
+  return response.json();
+}
+`,
+  },
+  {
+    // novu's init command: the catch the throw lands in ends the process.
+    name: 'a throw caught by a `catch` that ends the process loses nothing',
+    code: `
+export async function init(apiUrl: string) {
+  let id: string | undefined;
+  try {
+    const response = await fetch(apiUrl);
+    if (!response.ok) throw new Error('cannot verify the key');
+    id = (await response.json()).id;
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+  return id;
+}
+`,
+  },
+  {
     name: 'a renderer typed to return a response takes no URL: its response is not followed',
     code: `
 interface Renderer {
@@ -304,6 +340,72 @@ export async function load(url: string) {
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'a predicate held in a constant that answers for a status with a body still leaves it owed',
+    code: `
+function isAccepted(response: Response) {
+  if (response.status === 202) {
+    return true;
+  }
+  return false;
+}
+export async function post(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  const accepted = isAccepted(response);
+  if (accepted) return undefined;
+  return response.json();
+}
+`,
+    output: `
+function isAccepted(response: Response) {
+  if (response.status === 202) {
+    return true;
+  }
+  return false;
+}
+export async function post(url: string) {
+  const response = await fetch(url, { method: 'POST' });
+  const accepted = isAccepted(response);
+  if (accepted) {
+    await response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+    return undefined;
+  }
+  return response.json();
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 9, column: 26, data: { response: "the \`fetch(url, { method: 'POST' })\` response (\`response\`)", exit: 'the function returns at line 11' } }],
+  },
+  {
+    name: 'a `catch` that ends the process only on some paths still lets the function go on',
+    code: `
+export async function init(apiUrl: string, strict: boolean) {
+  try {
+    const response = await fetch(apiUrl);
+    if (!response.ok) throw new Error('cannot verify the key');
+    return (await response.json()).id;
+  } catch (error) {
+    if (strict) process.exit(1);
+  }
+  return undefined;
+}
+`,
+    output: `
+export async function init(apiUrl: string, strict: boolean) {
+  try {
+    const response = await fetch(apiUrl);
+    if (!response.ok) {
+      await response.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+      throw new Error('cannot verify the key');
+    }
+    return (await response.json()).id;
+  } catch (error) {
+    if (strict) process.exit(1);
+  }
+  return undefined;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 4, column: 28, data: { response: 'the `fetch(apiUrl)` response (`response`)', exit: 'the function goes on after the catch at line 7, which caught the error thrown at line 5' } }],
+  },
   {
     name: 'a return before `process.exit()` still leaves the function with the body unread',
     code: `
