@@ -34,6 +34,27 @@ export const clientModels: readonly ClientModel[] = [...builtInClients];
 /** The client a `producers` option entry without `client` means: a function that returns what `fetch` does. */
 export const defaultProducerClient: ClientModel = fetchClient;
 
+/**
+ * Modules that answer requests in memory, in the process that imports them (nock, msw, fetch-mock,
+ * axios-mock-adapter): a file that imports one may get mocked responses from any client, with no
+ * socket behind them. `undici` is one too through its `MockAgent` export.
+ */
+export const httpMockModules: ReadonlySet<string> = new Set([
+  'nock',
+  'msw',
+  'msw/node',
+  'msw/browser',
+  'msw/native',
+  'fetch-mock',
+  'jest-fetch-mock',
+  'vitest-fetch-mock',
+  'axios-mock-adapter',
+  '@mswjs/interceptors',
+]);
+
+/** Named exports that make a module a mock of HTTP, by module: `import { MockAgent } from 'undici'`. */
+export const httpMockExports: ReadonlyMap<string, readonly string[]> = new Map([['undici', ['MockAgent']]]);
+
 /** Every module a client is imported from, without the `node:` prefix. */
 export const clientModules: ReadonlySet<string> = new Set<string>();
 

@@ -32,7 +32,7 @@ import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
 import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 import { unreadClones } from './unread-clones.js';
-import { replacedGlobals } from './replaced-globals.js';
+import { mocksHttp, replacedGlobals } from './http-mocks.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -52,6 +52,9 @@ export function trackResponses(
   context: TrackerContext,
 ): BodyFindings {
   const tracker = new ResponseTracker(context, calls);
+  // A test that intercepts HTTP (nock, msw, `vi.mock('ky')`) gets its answers from memory.
+  const program = calls[0] && programOf(calls[0]);
+  if (program && mocksHttp(calls, program, context.scopeOf)) return tracker.run();
   for (const call of calls) tracker.addCall(call);
   for (const fn of functions) tracker.addParameters(fn);
   return tracker.run();
@@ -65,7 +68,7 @@ class ResponseTracker {
   /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
   private readonly plannedParams = new Set<TSESTree.Node>();
 
-  /** Per client: whether the file replaces one of its globals (lib/tracking/replaced-globals.ts). */
+  /** Per client: whether the file replaces one of its globals (lib/tracking/http-mocks.ts). */
   private readonly mocked = new Map<ClientModel, boolean>();
 
   constructor(
@@ -580,4 +583,10 @@ function headFlags(call: TSESTree.CallExpression, client: ClientModel, scopeOf: 
 
 function aliasName(use: ResponseUse): string | undefined {
   return use.kind === 'alias' ? use.targets[0]?.variable.name : undefined;
+}
+
+function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current?.parent) current = current.parent;
+  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
 }

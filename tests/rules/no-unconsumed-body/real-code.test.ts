@@ -45,6 +45,54 @@ test('follows a redirect', async () => {
 `,
   },
   {
+    // logto's connector tests: nock answers the token endpoint in memory.
+    name: 'a test file that intercepts HTTP with nock',
+    code: `
+import nock from 'nock';
+export async function token(url: string) {
+  nock('https://example.com').post('/token').reply(200, { access_token: 'x' });
+  const res = await fetch(url, { method: 'POST' });
+  return res.ok;
+}
+`,
+  },
+  {
+    name: 'a test file that answers through undici\'s MockAgent',
+    code: `
+import { MockAgent, setGlobalDispatcher } from 'undici';
+const agent = new MockAgent();
+setGlobalDispatcher(agent);
+export async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+  },
+  {
+    // logto's hook tests: the client's method is a mock that returns a plain object.
+    name: 'a test file that spies on a client module\'s export',
+    code: `
+import ky from 'ky';
+declare const jest: { spyOn(target: object, key: string): { mockResolvedValue(value: unknown): void } };
+jest.spyOn(ky, 'post').mockResolvedValue({ status: 200 });
+export async function send(url: string) {
+  await ky.post(url, { json: {} });
+}
+`,
+  },
+  {
+    name: 'a test file that mocks a client module whole',
+    code: `
+import axios from 'axios';
+declare const vi: { mock(module: string): void };
+vi.mock('axios');
+export async function load(url: string) {
+  const res = await axios.get(url, { responseType: 'stream' });
+  return res.status;
+}
+`,
+  },
+  {
     name: 'a test file that spies on the global fetch',
     code: `
 declare const vi: { spyOn(target: object, key: string): { mockResolvedValue(value: unknown): void } };
@@ -340,6 +388,27 @@ export async function load(url: string) {
 ];
 
 const invalid: Invalid[] = [
+  {
+    name: 'a test file that mocks a module of its own, not a client, still owes its bodies',
+    code: `
+declare const vi: { mock(module: string): void };
+vi.mock('./db.js');
+export async function check(url: string) {
+  const res = await fetch(url);
+  return res.ok;
+}
+`,
+    output: `
+declare const vi: { mock(module: string): void };
+vi.mock('./db.js');
+export async function check(url: string) {
+  const res = await fetch(url);
+  await res.body?.pipeTo(new WritableStream(), { signal: AbortSignal.timeout(1000) }).catch(() => {});
+  return res.ok;
+}
+`,
+    errors: [{ messageId: 'unconsumedBody', line: 5, column: 21, data: { response: 'the `fetch(url)` response (`res`)', exit: 'the function returns at line 6' } }],
+  },
   {
     name: 'a predicate held in a constant that answers for a status with a body still leaves it owed',
     code: `

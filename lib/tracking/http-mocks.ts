@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { clientModules, httpMockExports, httpMockModules } from '../clients/index.js';
 import { memberName, outerWrapper, unwrap } from './ast.js';
 
 /** The names code reaches the global object by. */
@@ -63,4 +64,45 @@ function globalReferences(globalScope: TSESLint.Scope.Scope, name: string): TSES
   const variable = globalScope.set.get(name);
   const declared = variable && variable.defs.length === 0 ? variable.references : [];
   return [...declared, ...globalScope.through.filter((reference) => reference.identifier.name === name)];
+}
+
+/** `jest.mock('ky')`, `vi.mock('axios', …)`, `jest.unstable_mockModule('got', …)`: a module mocked whole. */
+const MODULE_MOCKS = new Set(['mock', 'doMock', 'unstable_mockModule']);
+const TEST_RUNNERS = new Set(['jest', 'vi']);
+
+/**
+ * Whether this file mocks HTTP for every client: it imports or requires an interceptor (nock, msw,
+ * undici's `MockAgent`, …), mocks a client's module whole (`vi.mock('ky')`), or spies on a client
+ * module's export (`jest.spyOn(ky, 'post')`). Its requests may then be answered in memory, so none
+ * is followed. Read from the program's top-level statements and the calls already collected.
+ */
+export function mocksHttp(calls: readonly TSESTree.CallExpression[], program: TSESTree.Program, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): boolean {
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && importsMock(statement)) return true;
+  }
+  return calls.some((call) => {
+    const callee = unwrap(call.callee);
+    const module = stringValue(call.arguments[0]);
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') return module !== undefined && httpMockModules.has(module);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const name = memberName(callee);
+    if (name !== undefined && MODULE_MOCKS.has(name) && callee.object.type === AST_NODE_TYPES.Identifier && TEST_RUNNERS.has(callee.object.name)) {
+      return module !== undefined && clientModules.has(module.replace(/^node:/, ''));
+    }
+    if (name !== 'spyOn') return false;
+    const target = call.arguments[0] && unwrap(call.arguments[0]);
+    if (target?.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = ASTUtils.findVariable(scopeOf(target), target)?.defs[0];
+    const source = definition?.type === 'ImportBinding' && definition.parent.type === AST_NODE_TYPES.ImportDeclaration ? definition.parent.source.value : undefined;
+    return source !== undefined && clientModules.has(source.replace(/^node:/, ''));
+  });
+}
+
+function importsMock(declaration: TSESTree.ImportDeclaration): boolean {
+  const module = declaration.source.value;
+  if (httpMockModules.has(module)) return true;
+  const names = httpMockExports.get(module.replace(/^node:/, ''));
+  return names !== undefined && declaration.specifiers.some(
+    (specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && names.includes(specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value),
+  );
 }
