@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { ClientModel } from '../clients/client-model.js';
-import { capturingFunction } from '../tracking/ast.js';
+import { capturingFunction, exitStatements } from '../tracking/ast.js';
 import { MAX_HOLDERS } from '../tracking/body-state.js';
 import { type AliasTarget, type CalleeSummary, classifyUse, type UseContext } from '../tracking/response-uses.js';
 import type { VisibleFunction } from '../tracking/callee-function.js';
@@ -152,33 +152,6 @@ function referenceEffect(
   }
 }
 
-/** Whether a statement holds a `return` of its own function (not of a nested one). */
-function mayReturn(statement: TSESTree.Node): boolean {
-  if (statement.type === AST_NODE_TYPES.ReturnStatement) return true;
-  const children = COMPOUND_STATEMENTS[statement.type];
-  if (!children) return false;
-  return children.some((key) => {
-    const child = (statement as unknown as Record<string, TSESTree.Node | TSESTree.Node[] | null | undefined>)[key];
-    return Array.isArray(child) ? child.some(mayReturn) : child != null && mayReturn(child);
-  });
-}
-
-/** The statements that hold other statements, and under which keys. */
-const COMPOUND_STATEMENTS: Partial<Record<AST_NODE_TYPES, readonly string[]>> = {
-  [AST_NODE_TYPES.BlockStatement]: ['body'],
-  [AST_NODE_TYPES.IfStatement]: ['consequent', 'alternate'],
-  [AST_NODE_TYPES.WhileStatement]: ['body'],
-  [AST_NODE_TYPES.DoWhileStatement]: ['body'],
-  [AST_NODE_TYPES.ForStatement]: ['body'],
-  [AST_NODE_TYPES.ForInStatement]: ['body'],
-  [AST_NODE_TYPES.ForOfStatement]: ['body'],
-  [AST_NODE_TYPES.LabeledStatement]: ['body'],
-  [AST_NODE_TYPES.TryStatement]: ['block', 'handler', 'finalizer'],
-  [AST_NODE_TYPES.CatchClause]: ['body'],
-  [AST_NODE_TYPES.SwitchStatement]: ['cases'],
-  [AST_NODE_TYPES.SwitchCase]: ['consequent'],
-};
-
 /** Whether `node` runs only on the way to a `throw` of its function: in its argument, or before it. */
 function leadsToThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
@@ -194,7 +167,7 @@ function leadsToThrow(node: TSESTree.Node, fn: TSESTree.Node): boolean {
     for (const sibling of list.slice(list.indexOf(current as TSESTree.Statement) + 1)) {
       if (sibling.type === AST_NODE_TYPES.ThrowStatement) return true;
       // `while (true) { … return parse(chunk); } throw …`: the function may return from the loop.
-      if (mayReturn(sibling)) return false;
+      if (exitStatements(sibling).some((exit) => exit.type === AST_NODE_TYPES.ReturnStatement)) return false;
     }
   }
   return false;

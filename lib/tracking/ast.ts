@@ -227,3 +227,8 @@ export function exitStatements(block: TSESTree.Node): (TSESTree.ReturnStatement 
   visit(block);
   return found;
 }
+
+/** The text of a string literal (`'fetch'`, `'node:http'`), else `undefined`. */
+export function stringLiteral(node: TSESTree.Node | undefined): string | undefined {
+  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+}

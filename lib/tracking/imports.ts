@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
-import { memberName, unwrap } from './ast.js';
+import { memberName, stringLiteral, unwrap } from './ast.js';
 
 /**
  * Where a variable comes from: `{ module, name }` for an import or `require` (`name` is `default`
@@ -107,7 +107,7 @@ export function moduleRefsOf(
       return module === undefined ? undefined : [{ module, name: '*' }];
     }
     case AST_NODE_TYPES.CallExpression: {
-      const module = isRequire(value, scopeOf) ? stringLiteral(value.arguments[0]) : undefined;
+      const module = requiredModule(value, scopeOf);
       return module === undefined ? undefined : [{ module, name: 'default' }];
     }
     default:
@@ -150,6 +150,7 @@ function isRequire(call: TSESTree.CallExpression, scopeOf: (node: TSESTree.Node)
   return !variable || variable.defs.length === 0;
 }
 
-function stringLiteral(node: TSESTree.Node | undefined): string | undefined {
-  return node?.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : undefined;
+/** The module of `require('m')`, with `require` not declared in the file. */
+export function requiredModule(call: TSESTree.CallExpression, scopeOf: (node: TSESTree.Node) => TSESLint.Scope.Scope): string | undefined {
+  return isRequire(call, scopeOf) ? stringLiteral(call.arguments[0]) : undefined;
 }

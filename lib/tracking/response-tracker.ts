@@ -32,7 +32,7 @@ import type { ClientModel } from '../clients/client-model.js';
 import { rejectionOriginsOf } from './rejection-origins.js';
 import { headersListenerOf, waitsForHeaders } from './response-listeners.js';
 import { unreadClones } from './unread-clones.js';
-import { mocksHttp, replacedGlobals } from './http-mocks.js';
+import { httpMocksOf, type HttpMocks } from './http-mocks.js';
 
 /** What the tracker needs from the file being linted. */
 export interface TrackerContext extends OriginContext {
@@ -51,10 +51,10 @@ export function trackResponses(
   functions: readonly Exclude<FunctionNode, TSESTree.Program>[],
   context: TrackerContext,
 ): BodyFindings {
-  const tracker = new ResponseTracker(context, calls);
+  const mocks = calls[0] ? httpMocksOf(calls, globalScopeOf(context.scopeOf(calls[0])), context.scopeOf) : NO_MOCKS;
+  const tracker = new ResponseTracker(context, mocks);
   // A test that intercepts HTTP (nock, msw, `vi.mock('ky')`) gets its answers from memory.
-  const program = calls[0] && programOf(calls[0]);
-  if (program && mocksHttp(calls, program, context.scopeOf)) return tracker.run();
+  if (mocks.everyClient) return tracker.run();
   for (const call of calls) tracker.addCall(call);
   for (const fn of functions) tracker.addParameters(fn);
   return tracker.run();
@@ -68,12 +68,10 @@ class ResponseTracker {
   /** Parameters already followed as callback responses, so typed helpers do not follow them twice. */
   private readonly plannedParams = new Set<TSESTree.Node>();
 
-  /** Per client: whether the file replaces one of its globals (lib/tracking/http-mocks.ts). */
-  private readonly mocked = new Map<ClientModel, boolean>();
-
   constructor(
     private readonly context: TrackerContext,
-    private readonly calls: readonly TSESTree.CallExpression[],
+    /** What the file mocks of HTTP (lib/tracking/http-mocks.ts). */
+    private readonly mocks: HttpMocks,
   ) {}
 
   addCall(call: TSESTree.CallExpression): void {
@@ -163,20 +161,9 @@ class ResponseTracker {
   /** A client's call, one the options name, or (without types) a wrapper of this file. */
   private producerAt(call: TSESTree.CallExpression): Producer | undefined {
     const producer = producerOf(call, this.context) ?? configuredProducer(call, this.context.options) ?? localWrapperProducer(call, this.context);
-    return producer && !this.replacesGlobalOf(producer.client, call) ? producer : undefined;
-  }
-
-  /** `globalThis.fetch = mock` in a test: the file's fetch responses may be built by the mock. */
-  private replacesGlobalOf(client: ClientModel, call: TSESTree.CallExpression): boolean {
-    let mocked = this.mocked.get(client);
-    if (mocked === undefined) {
-      const globals = client.producers.filter((producer) => producer.modules === null).map((producer) => producer.name);
-      let scope = this.context.scopeOf(call);
-      while (scope.upper) scope = scope.upper;
-      mocked = globals.length > 0 && replacedGlobals(this.calls, scope, globals).size > 0;
-      this.mocked.set(client, mocked);
-    }
-    return mocked;
+    // `globalThis.fetch = mock` in a test: the file's fetch responses may be built by the mock.
+    const mocked = producer?.client.producers.some((named) => named.modules === null && this.mocks.globals.has(named.name));
+    return mocked ? undefined : producer;
   }
 
   /** `const { res, done } = await open(url)`: a wrapper's object holds a response (lib/tracking/object-wrappers.ts). */
@@ -585,8 +572,10 @@ function aliasName(use: ResponseUse): string | undefined {
   return use.kind === 'alias' ? use.targets[0]?.variable.name : undefined;
 }
 
-function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
-  let current: TSESTree.Node | undefined = node;
-  while (current?.parent) current = current.parent;
-  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
+const NO_MOCKS: HttpMocks = { everyClient: false, globals: new Set() };
+
+function globalScopeOf(scope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+  let current = scope;
+  while (current.upper) current = current.upper;
+  return current;
 }
